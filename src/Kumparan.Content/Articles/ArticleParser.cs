@@ -1,0 +1,270 @@
+using Kumparan.Content.Rendering;
+
+namespace Kumparan.Content.Articles;
+
+/// <summary>What the loader needs to know besides the file itself.</summary>
+/// <param name="MediaRoot">Absolute path of content/media, for lead images' sizes.</param>
+public sealed record ParseContext(KumparanOptions Options, string MediaRoot);
+
+/// <summary>Either an article (with warnings) or the errors that kept it out.</summary>
+public sealed record ArticleParseResult(Article? Article, string PlainText, IReadOnlyList<ContentError> Errors, IReadOnlyList<ContentError> Warnings)
+{
+    public bool Accepted => Article is not null;
+}
+
+/// <summary>One article file → an <see cref="Article"/>, or errors with file, line and column.</summary>
+public static class ArticleParser
+{
+    private static readonly string[] CorrectionTypes = ["Ralat", "Koreksi", "Hak Jawab"];
+
+    public static ArticleParseResult Parse(string file, ReadOnlySpan<byte> bytes, ParseContext context)
+    {
+        if (bytes.Length > context.Options.MaxFileBytes)
+        {
+            return Reject(new ContentError(file, 1, 1, $"The file is {bytes.Length:N0} bytes, over the limit of {context.Options.MaxFileBytes:N0}.",
+                "Split it or remove embedded data; images belong in content/media."));
+        }
+
+        try
+        {
+            var text = SourceText.Decode(bytes);
+            var parts = SourceText.Split(text);
+            var fields = new FrontMatterFields(FrontMatterReader.Read(parts.FrontMatter, parts.FrontMatterLine), file);
+            var body = MarkdownRenderer.Render(parts.Body, parts.BodyLine);
+            var article = Build(file, fields, body, context);
+            return fields.Errors.Count > 0 || article is null
+                ? new ArticleParseResult(null, "", fields.Errors, [])
+                : new ArticleParseResult(article, body.PlainText, [], fields.UnknownKeys().ToList());
+        }
+        catch (ContentException e)
+        {
+            return Reject(e.ToError(file));
+        }
+    }
+
+    private static ArticleParseResult Reject(ContentError error) => new(null, "", [error], []);
+
+    private static Article? Build(string file, FrontMatterFields f, RenderedBody body, ParseContext context)
+    {
+        var options = context.Options;
+        var title = f.Text("title", required: true, maxLength: 300);
+        var channel = f.Text("channel", required: true, maxLength: 64);
+        if (channel is not null && !options.Channels.ContainsKey(channel))
+        {
+            f.Error(f.Node("channel"), $"\"{channel}\" is not a channel of this site.",
+                $"Use one of: {string.Join(", ", options.Channels.Keys)}.");
+        }
+
+        var published = f.Date("date", required: true);
+        var slug = f.Text("slug", maxLength: Articles.Slug.MaxLength) ?? DefaultSlug(file);
+        if (!Articles.Slug.IsValid(slug))
+        {
+            f.Error(f.Node("slug"), $"The slug \"{slug}\" may only hold lowercase a-z, 0-9 and single dashes.",
+                f.Has("slug") ? "Fix the slug." : "Rename the file (e.g. my-article.md) or add a \"slug:\" key.");
+        }
+
+        var id = f.Text("id", maxLength: 32);
+        if (id is not null && !ArticleId.IsValid(id))
+        {
+            f.Error(f.Node("id"), $"The id \"{id}\" may only hold 0-9, A-Z and a-z.", "Remove the id to have one made from the date.");
+        }
+
+        var authors = f.Has("authors") ? f.TextList("authors") : f.TextList("author");
+        if (f.Has("authors") && f.Has("author"))
+        {
+            f.Error(f.Node("author"), "Both \"author\" and \"authors\" are given.", "Keep one of them.");
+        }
+
+        var article = new Article
+        {
+            Id = id ?? (published is { } p ? ArticleId.FromPublicationTime(p) : ""),
+            Slug = slug,
+            Channel = channel ?? "",
+            Title = title ?? "",
+            Summary = f.Text("summary", maxLength: 1000) ?? body.FirstParagraph,
+            Published = published ?? default,
+            Updated = f.Node("updated") is { } u ? f.ParseDate(u) : null,
+            Authors = authors,
+            Topics = f.TextList("topics"),
+            Image = ReadImage(f, context),
+            Source = f.Text("source", maxLength: 200),
+            Draft = f.Flag("draft") ?? false,
+            Expires = f.Node("expires") is { } e ? f.ParseDate(e) : null,
+            Ads = f.Flag("ads") ?? true,
+            Sponsored = f.Flag("sponsored") ?? false,
+            NeedsVerification = f.Flag("needs_verification") ?? false,
+            Corrections = ReadCorrections(f),
+            Retracted = ReadRetraction(f),
+            Aliases = ReadAliases(f),
+            Body = body.Blocks,
+            WordCount = body.Text.Words,
+            ReadingMinutes = ReadingTime.Minutes(body.Text, options.Reading),
+            SourcePath = file,
+        };
+        return f.Errors.Count == 0 ? article : null;
+    }
+
+    private static string DefaultSlug(string file)
+    {
+        var name = System.IO.Path.GetFileNameWithoutExtension(file);
+        return name;
+    }
+
+    private static LeadImage? ReadImage(FrontMatterFields f, ParseContext context)
+    {
+        var source = f.Text("image", maxLength: 2000);
+        var alt = f.Text("image_alt", maxLength: 500) ?? "";
+        var caption = f.Text("image_caption", maxLength: 500);
+        var credit = f.Text("image_credit", maxLength: 200);
+        var width = f.Number("image_width", 1, 20_000);
+        var height = f.Number("image_height", 1, 20_000);
+        if (source is null)
+        {
+            return null;
+        }
+
+        var node = f.Node("image");
+        if (source.StartsWith("https://", StringComparison.Ordinal))
+        {
+            if (!Uri.TryCreate(source, UriKind.Absolute, out _) || source.AsSpan().IndexOfAny("\"'<> ") >= 0)
+            {
+                f.Error(node, "The image URL is not a valid https URL.", "Fix the URL.");
+                return null;
+            }
+
+            if (width is null || height is null)
+            {
+                f.Error(node, "A remote image needs its size so the page does not shift while it loads.",
+                    "Add \"image_width:\" and \"image_height:\" in pixels.");
+                return null;
+            }
+
+            return new LeadImage(source, width.Value, height.Value, alt, caption, credit);
+        }
+
+        var name = source.StartsWith("/media/", StringComparison.Ordinal) ? source["/media/".Length..] : source;
+        if (!IsSafeMediaName(name))
+        {
+            f.Error(node, $"\"{source}\" is not a file name under content/media or an https URL.",
+                "Put the image in content/media and write its file name, e.g. \"image: banjir-jakarta.jpg\".");
+            return null;
+        }
+
+        var path = System.IO.Path.Combine(context.MediaRoot, name);
+        var info = new FileInfo(path);
+        if (!info.Exists || info.LinkTarget is not null)
+        {
+            f.Error(node, $"The image \"{name}\" is not in content/media.", "Add the file or fix the name.");
+            return null;
+        }
+
+        Span<byte> header = stackalloc byte[64 * 1024];
+        int read;
+        using (var stream = info.OpenRead())
+        {
+            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+
+        var size = ImageSize.Read(header[..read]);
+        if (size is null && (width is null || height is null))
+        {
+            f.Error(node, $"The size of \"{name}\" could not be read.", "Use a PNG, JPEG, GIF or WebP file, or add image_width and image_height.");
+            return null;
+        }
+
+        return new LeadImage(name, width ?? size!.Value.Width, height ?? size!.Value.Height, alt, caption, credit);
+    }
+
+    private static bool IsSafeMediaName(string name) =>
+        name.Length is > 0 and <= 200
+        && !name.StartsWith('/')
+        && !name.Contains("..", StringComparison.Ordinal)
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/');
+
+    private static List<Correction> ReadCorrections(FrontMatterFields f)
+    {
+        var corrections = new List<Correction>();
+        switch (f.Node("corrections"))
+        {
+            case null:
+                return corrections;
+            case YamlList list:
+                foreach (var item in list.Items)
+                {
+                    if (item is not YamlMap map)
+                    {
+                        f.Error(item, "Each correction must have type, date and text.", "Write \"- type: Ralat\" with \"date:\" and \"text:\" under it.");
+                        continue;
+                    }
+
+                    var entry = Entries(map);
+                    var type = entry.GetValueOrDefault("type") as YamlScalar;
+                    var date = entry.GetValueOrDefault("date") is { } d ? f.ParseDate(d) : null;
+                    var text = (entry.GetValueOrDefault("text") as YamlScalar)?.Value.Trim();
+                    var target = (entry.GetValueOrDefault("article") as YamlScalar)?.Value.Trim();
+                    if (type is null || !CorrectionTypes.Contains(type.Value))
+                    {
+                        f.Error((YamlNode?)type ?? map, "A correction's type must be Ralat, Koreksi or Hak Jawab.", "Set \"type:\" to one of them.");
+                    }
+                    else if (date is null || string.IsNullOrEmpty(text))
+                    {
+                        f.Error(map, "A correction needs a date and a text.", "Add \"date:\" and \"text:\".");
+                    }
+                    else
+                    {
+                        corrections.Add(new Correction(type.Value, date.Value, text, string.IsNullOrEmpty(target) ? null : target));
+                    }
+                }
+
+                return corrections;
+            case var other:
+                f.Error(other, "\"corrections\" must be a list.", "Write \"- type: Ralat\" entries under \"corrections:\".");
+                return corrections;
+        }
+    }
+
+    private static Retraction? ReadRetraction(FrontMatterFields f)
+    {
+        var node = f.Node("retracted");
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlMap map && Entries(map) is var entry
+            && entry.GetValueOrDefault("date") is { } d && f.ParseDate(d) is { } date
+            && (entry.GetValueOrDefault("reason") as YamlScalar)?.Value.Trim() is { Length: > 0 } reason)
+        {
+            return new Retraction(date, reason);
+        }
+
+        f.Error(node, "\"retracted\" needs a date and a reason.", "Write \"retracted:\" with \"date:\" and \"reason:\" indented under it.");
+        return null;
+    }
+
+    private static IReadOnlyList<string> ReadAliases(FrontMatterFields f)
+    {
+        var aliases = f.TextList("aliases", maxItems: 50);
+        foreach (var alias in aliases)
+        {
+            if (!IsLocalPath(alias))
+            {
+                f.Error(f.Node("aliases"), $"The alias \"{alias}\" is not a path on this site.",
+                    "Write old paths starting with a single /, e.g. \"/kumparannews/judul-lama-24R1wPK1UUi\".");
+            }
+        }
+
+        return aliases;
+    }
+
+    // Only "/segment/..." paths on this host: no scheme, no "//host", no backslashes, no control characters.
+    private static bool IsLocalPath(string path) =>
+        path.Length is > 1 and <= 500
+        && path[0] == '/'
+        && path[1] != '/'
+        && !path.Contains("..", StringComparison.Ordinal)
+        && path.All(c => c > ' ' && c < 0x7F && c != '\\');
+
+    private static Dictionary<string, YamlNode> Entries(YamlMap map) =>
+        map.Entries.ToDictionary(e => e.Key.Value, e => e.Value, StringComparer.Ordinal);
+}

@@ -1,0 +1,80 @@
+namespace Kumparan.Content;
+
+/// <summary>Site configuration, bound from the <c>Kumparan</c> section.</summary>
+public sealed class KumparanOptions
+{
+    public const string Section = "Kumparan";
+
+    /// <summary>Folder with <c>articles/</c>, <c>pages/</c> and <c>media/</c>. Empty: the repository's <c>content/</c>.</summary>
+    public string ContentPath { get; set; } = "";
+
+    /// <summary>Folder that holds the SQLite file. Empty: the repository's git-ignored <c>data/</c>.</summary>
+    public string DataPath { get; set; } = "";
+
+    /// <summary>Absolute base URL used for canonical links, feeds and sitemaps (never the request's Host).</summary>
+    public string BaseUrl { get; set; } = "http://localhost:5000";
+
+    public string SiteName { get; set; } = "kumparan";
+
+    public string Publisher { get; set; } = "PT Dynamo Media Network";
+
+    /// <summary>Channel slug → name shown. An article naming another channel is rejected.</summary>
+    public Dictionary<string, string> Channels { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["kumparannews"] = "kumparanNEWS",
+        ["kumparanbisnis"] = "kumparanBISNIS",
+        ["kumparantech"] = "kumparanTECH",
+        ["kumparanhits"] = "kumparanHITS",
+        ["kumparansains"] = "kumparanSAINS",
+        ["kumparanfood"] = "kumparanFOOD",
+        ["kumparanmom"] = "kumparanMOM",
+        ["kumparanoto"] = "kumparanOTO",
+        ["kumparantravel"] = "kumparanTRAVEL",
+        ["kumparanbola"] = "kumparanBOLA",
+    };
+
+    public ReadingOptions Reading { get; set; } = new();
+
+    public AdOptions Ads { get; set; } = new();
+
+    /// <summary>Files larger than this are rejected before they are read.</summary>
+    public long MaxFileBytes { get; set; } = 1024 * 1024;
+}
+
+public sealed class ReadingOptions
+{
+    /// <summary>Words per minute for alphabetic text (Indonesian).</summary>
+    public int WordsPerMinute { get; set; } = 200;
+
+    /// <summary>Characters per minute for CJK runs, which have no spaces between words.</summary>
+    public int CjkCharactersPerMinute { get; set; } = 500;
+}
+
+public sealed class AdOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>A slot goes after the paragraph at which the words since the previous slot reach this.</summary>
+    public int WordsBetweenSlots { get; set; } = 120;
+
+    public bool SlotAfterHeader { get; set; } = true;
+
+    public bool SlotAfterFirstParagraph { get; set; } = true;
+
+    public AdSize Body { get; set; } = new(300, 250);
+
+    public AdSize TopDesktop { get; set; } = new(728, 90);
+
+    public AdSize TopMobile { get; set; } = new(320, 100);
+}
+
+public sealed class AdSize
+{
+    public AdSize() { }
+
+    public AdSize(int width, int height) => (Width, Height) = (width, height);
+
+    public int Width { get; set; }
+
+    public int Height { get; set; }
+}

@@ -1,0 +1,54 @@
+using Kumparan.Content.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Kumparan.Content.Publishing;
+
+/// <summary>Owns the current snapshot: synchronizes content/ into SQLite and swaps in a new snapshot when it changed.</summary>
+public sealed partial class ContentIndex(ArticleStore store, ContentSync sync, ILogger<ContentIndex> logger)
+{
+    private readonly Lock _gate = new();
+    private ContentSnapshot _current = ContentSnapshot.Empty;
+    private long _version;
+
+    public ContentSnapshot Current => Volatile.Read(ref _current);
+
+    public ArticleStore Store => store;
+
+    /// <summary>Raised after a new snapshot is in place.</summary>
+    public event Action<ContentSnapshot>? Changed;
+
+    /// <summary>Synchronizes the content folder; reloads the snapshot when anything changed (or none is loaded yet).</summary>
+    public SyncReport Refresh()
+    {
+        lock (_gate)
+        {
+            var report = sync.Run();
+            LogSynced(report.Scanned, report.Unchanged, report.Accepted, report.Rejected, report.Deleted);
+            if (report.Changed || _version == 0)
+            {
+                Reload();
+            }
+
+            return report;
+        }
+    }
+
+    /// <summary>Reads the store into a new snapshot and swaps it in (also after imports into the database).</summary>
+    public void Reload()
+    {
+        lock (_gate)
+        {
+            var snapshot = new ContentSnapshot(++_version, store.LoadArticles(), store.LoadPages(), store.LoadGone());
+            Volatile.Write(ref _current, snapshot);
+            LogLoaded(snapshot.Version, snapshot.Articles.Count, snapshot.Pages.Count);
+        }
+
+        Changed?.Invoke(Current);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Synchronized content: {Scanned} files, {Unchanged} unchanged, {Accepted} accepted, {Rejected} rejected, {Deleted} removed")]
+    private partial void LogSynced(int scanned, int unchanged, int accepted, int rejected, int deleted);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Snapshot {Version} loaded: {Articles} articles, {Pages} pages")]
+    private partial void LogLoaded(long version, int articles, int pages);
+}

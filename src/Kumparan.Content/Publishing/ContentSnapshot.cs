@@ -1,0 +1,76 @@
+using System.Collections.Frozen;
+using Kumparan.Content.Articles;
+using Kumparan.Content.FooterPages;
+
+namespace Kumparan.Content.Publishing;
+
+/// <summary>
+/// Everything the pages read, loaded from SQLite in one go and never changed afterwards. A content
+/// change builds a new snapshot and swaps it in; a request keeps the one it started with, so a
+/// reader never sees half of an update.
+/// </summary>
+public sealed class ContentSnapshot
+{
+    public static readonly ContentSnapshot Empty = new(0, [], [], new Dictionary<string, string>());
+
+    public ContentSnapshot(long version, IEnumerable<Article> articles, IEnumerable<FooterPage> pages, IReadOnlyDictionary<string, string> gone)
+    {
+        Version = version;
+        Articles = articles.OrderByDescending(a => a.Published).ThenBy(a => a.Id, StringComparer.Ordinal).ToArray();
+        ById = Articles.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
+        Pages = pages.ToFrozenDictionary(p => p.Slug, StringComparer.Ordinal);
+        Gone = gone.ToFrozenDictionary(StringComparer.Ordinal);
+        var aliases = new Dictionary<string, Article>(StringComparer.Ordinal);
+        foreach (var article in Articles.Reverse())
+        {
+            foreach (var alias in article.Aliases)
+            {
+                aliases.TryAdd(alias, article);
+            }
+        }
+
+        ByAlias = aliases.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    public long Version { get; }
+
+    /// <summary>All articles, drafts and scheduled ones included, newest first.</summary>
+    public IReadOnlyList<Article> Articles { get; }
+
+    public FrozenDictionary<string, Article> ById { get; }
+
+    public FrozenDictionary<string, FooterPage> Pages { get; }
+
+    public FrozenDictionary<string, Article> ByAlias { get; }
+
+    /// <summary>Ids of articles whose file was deleted → their last path.</summary>
+    public FrozenDictionary<string, string> Gone { get; }
+
+    /// <summary>What readers may see at <paramref name="now"/>, newest first.</summary>
+    public IEnumerable<Article> Visible(DateTimeOffset now) => Articles.Where(a => a.IsVisibleAt(now));
+
+    /// <summary>The next moment after <paramref name="now"/> at which a scheduled article appears or one expires.</summary>
+    public DateTimeOffset? NextChangeAfter(DateTimeOffset now)
+    {
+        DateTimeOffset? next = null;
+        foreach (var article in Articles)
+        {
+            if (article.Draft)
+            {
+                continue;
+            }
+
+            if (article.Published > now && (next is null || article.Published < next))
+            {
+                next = article.Published;
+            }
+
+            if (article.Expires is { } expires && expires > now && (next is null || expires < next))
+            {
+                next = expires;
+            }
+        }
+
+        return next;
+    }
+}

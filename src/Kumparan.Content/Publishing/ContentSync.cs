@@ -1,0 +1,223 @@
+using System.Security.Cryptography;
+using Dapper;
+using Kumparan.Content.Articles;
+using Kumparan.Content.FooterPages;
+using Kumparan.Content.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Kumparan.Content.Publishing;
+
+public sealed record SyncReport(int Scanned, int Unchanged, int Parsed, int Accepted, int Rejected, int Deleted,
+    IReadOnlyList<ContentError> Errors, IReadOnlyList<ContentError> Warnings)
+{
+    public bool Changed => Accepted > 0 || Deleted > 0;
+}
+
+/// <summary>
+/// Brings SQLite in step with content/: unchanged files (same size and time, or same hash) are
+/// skipped, changed files are parsed in parallel and written in one transaction. A rejected file
+/// leaves the article it used to be untouched, so the last good version keeps serving. Rows that
+/// did not come from a file (imports) are never touched.
+/// </summary>
+public sealed partial class ContentSync(ArticleStore store, KumparanOptions options, string contentRoot, ILogger logger)
+{
+    private readonly ParseContext _context = new(options, Path.Combine(contentRoot, "media"));
+
+    public SyncReport Run()
+    {
+        var files = ContentFolder.Scan(contentRoot);
+        var known = store.FileStates();
+        var candidates = files.Where(f => !known.TryGetValue(f.Path, out var s) || s.Size != f.Size || s.ModifiedTicks != f.ModifiedTicks).ToList();
+        var parsed = candidates.AsParallel().Select(f => Load(f, known.GetValueOrDefault(f.Path))).Where(r => r is not null).Select(r => r!).ToList();
+        var onDisk = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var missing = known.Keys.Where(p => !onDisk.Contains(p)).ToList();
+
+        var errors = new List<ContentError>();
+        var warnings = new List<ContentError>();
+        int accepted = 0, deleted = 0;
+        using var connection = store.Database.Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var path in missing)
+        {
+            var id = connection.QuerySingleOrDefault<string>("SELECT id FROM articles WHERE source_path = @path", new { path }, transaction);
+            if (id is not null)
+            {
+                var channelSlug = connection.QuerySingle<(string Channel, string Slug)>("SELECT channel, slug FROM articles WHERE id = @id", new { id }, transaction);
+                ArticleStore.Delete(connection, transaction, id);
+                ArticleStore.MarkGone(connection, transaction, id, $"/{channelSlug.Channel}/{channelSlug.Slug}-{id}");
+            }
+
+            deleted += connection.Execute("DELETE FROM pages WHERE source_path = @path", new { path }, transaction) + (id is null ? 0 : 1);
+            connection.Execute("DELETE FROM content_files WHERE path = @path", new { path }, transaction);
+            LogDeleted(path);
+        }
+
+        // The earlier claim keeps an id or slug: files the store already holds first, then by time, then by path.
+        foreach (var item in parsed.OrderBy(p => known.ContainsKey(p.File.Path) ? 0 : 1).ThenBy(p => p.File.ModifiedTicks).ThenBy(p => p.File.Path, StringComparer.Ordinal))
+        {
+            var problems = item.Errors.ToList();
+            if (item.Article is { } article)
+            {
+                problems.AddRange(Conflicts(connection, transaction, article, item.Text));
+            }
+
+            if (problems.Count > 0)
+            {
+                errors.AddRange(problems);
+                ArticleStore.SaveFileState(connection, transaction, item.State with { Status = "rejected" }, problems);
+                foreach (var error in problems)
+                {
+                    LogRejected(error.File, error.Line, error.Column, error.Problem, error.Fix);
+                }
+
+                continue;
+            }
+
+            if (item.Article is { } a)
+            {
+                var previous = connection.QuerySingleOrDefault<string>("SELECT id FROM articles WHERE source_path = @SourcePath", new { a.SourcePath }, transaction);
+                if (previous is not null && previous != a.Id)
+                {
+                    ArticleStore.Delete(connection, transaction, previous);
+                }
+
+                ArticleStore.Upsert(connection, transaction, a, item.PlainText, item.Text);
+                LogAccepted(item.File.Path, a.Id, a.Path);
+            }
+            else if (item.Page is { } page)
+            {
+                connection.Execute(
+                    """
+                    INSERT INTO pages (slug, title, summary, html, source_path, source_text) VALUES (@Slug, @Title, @Summary, @Html, @SourcePath, @text)
+                    ON CONFLICT (slug) DO UPDATE SET title = excluded.title, summary = excluded.summary, html = excluded.html,
+                        source_path = excluded.source_path, source_text = excluded.source_text
+                    """,
+                    new { page.Slug, page.Title, page.Summary, page.Html, page.SourcePath, text = item.Text }, transaction);
+                LogAccepted(item.File.Path, page.Slug, "/" + page.Slug);
+            }
+
+            if (item.Article is not null || item.Page is not null)
+            {
+                accepted++;
+            }
+
+            warnings.AddRange(item.Warnings);
+            foreach (var warning in item.Warnings)
+            {
+                LogWarning(warning.File, warning.Line, warning.Column, warning.Problem);
+            }
+
+            ArticleStore.SaveFileState(connection, transaction, item.State with { Status = "accepted" }, []);
+        }
+
+        transaction.Commit();
+        return new SyncReport(files.Count, files.Count - parsed.Count, parsed.Count(p => !p.HashUnchanged), accepted,
+            errors.Select(e => e.File).Distinct().Count(), deleted, errors, warnings);
+    }
+
+    private sealed record Loaded(ContentFileInfo File, FileState State, string Text, Article? Article, string PlainText, FooterPage? Page,
+        IReadOnlyList<ContentError> Errors, IReadOnlyList<ContentError> Warnings, bool HashUnchanged);
+
+    private Loaded? Load(ContentFileInfo file, FileState? known)
+    {
+        var state = new FileState(file.Path, file.Size, file.ModifiedTicks, "", "");
+        if (file.Size > options.MaxFileBytes)
+        {
+            return new Loaded(file, state, "", null, "", null,
+                [new ContentError(file.Path, 1, 1, $"The file is {file.Size:N0} bytes, over the limit of {options.MaxFileBytes:N0}.", "Split it; images belong in content/media.")], [], false);
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file.FullPath);
+        }
+        catch (IOException)
+        {
+            return null; // Gone or locked between the scan and now; the next sync sees it again.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        state = state with { Size = bytes.Length, Hash = Convert.ToHexStringLower(SHA256.HashData(bytes)) };
+        if (known is not null && known.Hash == state.Hash && known.Status == "accepted")
+        {
+            // Touched but not changed: remember the new time, keep everything else.
+            return new Loaded(file, state, "", null, "", null, [], [], true);
+        }
+
+        var text = SafeDecode(bytes);
+        if (file.IsPage)
+        {
+            var (page, pageErrors) = FooterPageParser.Parse(file.Path, bytes, options);
+            return new Loaded(file, state, text, null, "", page, pageErrors, [], false);
+        }
+
+        var result = ArticleParser.Parse(file.Path, bytes, _context);
+        return new Loaded(file, state, text, result.Article, result.PlainText, null, result.Errors, result.Warnings, false);
+    }
+
+    private static string SafeDecode(byte[] bytes)
+    {
+        try
+        {
+            return SourceText.Decode(bytes);
+        }
+        catch (ContentException)
+        {
+            return "";
+        }
+    }
+
+    private static List<ContentError> Conflicts(Microsoft.Data.Sqlite.SqliteConnection connection, System.Data.IDbTransaction transaction, Article article, string text)
+    {
+        var problems = new List<ContentError>();
+        var owner = connection.QuerySingleOrDefault<string?>("SELECT COALESCE(source_path, '(database)') FROM articles WHERE id = @Id", new { article.Id }, transaction);
+        if (owner is not null && owner != article.SourcePath)
+        {
+            problems.Add(new ContentError(article.SourcePath!, LineOf(text, "id"), 1, $"The id \"{article.Id}\" already belongs to {owner}.",
+                "Give this article its own \"id:\" or a different date; the earlier file keeps the id."));
+        }
+
+        var slugOwner = connection.QuerySingleOrDefault<string?>(
+            "SELECT COALESCE(source_path, '(database)') FROM articles WHERE channel = @Channel AND slug = @Slug AND id <> @Id",
+            new { article.Channel, article.Slug, article.Id }, transaction);
+        if (slugOwner is not null && slugOwner != article.SourcePath)
+        {
+            problems.Add(new ContentError(article.SourcePath!, LineOf(text, "slug"), 1, $"The slug \"{article.Slug}\" is already used in {article.Channel} by {slugOwner}.",
+                "Choose another \"slug:\"; the earlier file keeps this one."));
+        }
+
+        return problems;
+    }
+
+    // The line of "key:" in the front matter; for an id made from the date, the date's line.
+    private static int LineOf(string text, string key)
+    {
+        var lines = text.Split('\n');
+        foreach (var candidate in new[] { key, key == "id" ? "date" : "title" })
+        {
+            var index = Array.FindIndex(lines, l => l.StartsWith(candidate + ":", StringComparison.Ordinal));
+            if (index >= 0)
+            {
+                return index + 1;
+            }
+        }
+
+        return 1;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Accepted {File} as {Key} at {Url}")]
+    private partial void LogAccepted(string file, string key, string url);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rejected {File}:{Line}:{Column}: {Problem} {Fix}")]
+    private partial void LogRejected(string file, int line, int column, string problem, string fix);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warning {File}:{Line}:{Column}: {Problem}")]
+    private partial void LogWarning(string file, int line, int column, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {File}: the file was deleted")]
+    private partial void LogDeleted(string file);
+}

@@ -1,0 +1,161 @@
+using Kumparan.Content.Articles;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Kumparan.Content.Rendering;
+
+/// <summary>The result of rendering a body: blocks for ad interleaving, and plain text for search.</summary>
+public sealed record RenderedBody(IReadOnlyList<BodyBlock> Blocks, string PlainText, string FirstParagraph)
+{
+    public TextStatistics Text => Blocks.Aggregate(default(TextStatistics), (sum, b) => sum + b.Text);
+}
+
+/// <summary>
+/// Markdown → safe HTML with one immutable, thread-safe Markdig pipeline. Raw HTML is disabled
+/// (it is escaped), links and images may only use safe schemes, headings start at h2 because the
+/// page owns the h1, and nesting is bounded so that no file can exhaust the stack.
+/// </summary>
+public static class MarkdownRenderer
+{
+    /// <summary>Deeper containers (quotes, lists) than this are rejected.</summary>
+    public const int MaxNesting = 16;
+
+    // Built once and shared: a MarkdownPipeline is immutable and safe across threads.
+    // No generic-attributes extension: it would let a file add onclick= to any element.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseAutoLinks()
+        .DisableHtml()
+        .Build();
+
+    /// <param name="markdown">The body, LF line endings.</param>
+    /// <param name="firstLine">Line number of the body's first line in the file, for error positions.</param>
+    public static RenderedBody Render(string markdown, int firstLine)
+    {
+        NestingGuard.Check(markdown, firstLine, MaxNesting);
+
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, Pipeline);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw new ContentException(firstLine, 1, "The Markdown is nested too deeply to render.", "Flatten nested lists and quotes.");
+        }
+
+        CheckDepth(document, 0, firstLine);
+        CheckLinks(document, firstLine);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            // The page's title is the only h1; body headings start one level below it.
+            heading.Level = Math.Clamp(heading.Level + 1, 2, 6);
+        }
+
+        var blocks = new List<BodyBlock>(document.Count);
+        var plain = new StringWriter();
+        var firstParagraph = "";
+        foreach (var block in document)
+        {
+            if (block is LinkReferenceDefinitionGroup)
+            {
+                continue;
+            }
+
+            var text = RenderText(block);
+            var statistics = TextStatistics.Of(text);
+            var kind = KindOf(block);
+            if (kind == BlockKind.Paragraph && firstParagraph.Length == 0)
+            {
+                firstParagraph = Collapse(text);
+            }
+
+            blocks.Add(new BodyBlock(kind, RenderHtml(block), statistics.Words, statistics.CjkCharacters));
+            plain.Write(text);
+            plain.Write('\n');
+        }
+
+        return new RenderedBody(blocks, plain.ToString(), firstParagraph);
+    }
+
+    private static string RenderHtml(Block block)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(block);
+        writer.Flush();
+        return writer.ToString().TrimEnd('\n');
+    }
+
+    private static string RenderText(Block block)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer)
+        {
+            EnableHtmlForBlock = false,
+            EnableHtmlForInline = false,
+            EnableHtmlEscape = false,
+        };
+        Pipeline.Setup(renderer);
+        renderer.Render(block);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    private static string Collapse(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static BlockKind KindOf(Block block) => block switch
+    {
+        ParagraphBlock => BlockKind.Paragraph,
+        HeadingBlock => BlockKind.Heading,
+        ListBlock => BlockKind.List,
+        QuoteBlock => BlockKind.Quote,
+        CodeBlock => BlockKind.Code,
+        Table => BlockKind.Table,
+        _ => BlockKind.Other,
+    };
+
+    private static void CheckDepth(ContainerBlock container, int depth, int firstLine)
+    {
+        if (depth > MaxNesting)
+        {
+            throw new ContentException(firstLine + container.Line, container.Column + 1,
+                $"Lists or quotes are nested more than {MaxNesting} levels deep.", "Flatten the nesting.");
+        }
+
+        foreach (var child in container)
+        {
+            if (child is ContainerBlock inner)
+            {
+                CheckDepth(inner, depth + 1, firstLine);
+            }
+        }
+    }
+
+    private static void CheckLinks(MarkdownDocument document, int firstLine)
+    {
+        foreach (var inline in document.Descendants<Inline>())
+        {
+            var url = inline switch
+            {
+                LinkInline link => link.Url,
+                AutolinkInline autolink => autolink.Url,
+                _ => null,
+            };
+            if (url is not null && !SafeUrl.IsSafe(url))
+            {
+                throw new ContentException(firstLine + inline.Line, inline.Column + 1,
+                    $"The link \"{Truncate(url)}\" uses a scheme that is not allowed.",
+                    "Use an http, https or mailto link, or a path on this site.");
+            }
+        }
+    }
+
+    private static string Truncate(string value) => value.Length <= 60 ? value : value[..60] + "…";
+}

@@ -1,0 +1,130 @@
+using System.Data;
+using System.Text.Json;
+using Dapper;
+using Kumparan.Content.Articles;
+using Kumparan.Content.FooterPages;
+using Microsoft.Data.Sqlite;
+
+namespace Kumparan.Content.Storage;
+
+/// <summary>What the store remembers about a file in content/, to skip unchanged files.</summary>
+public sealed record FileState(string Path, long Size, long ModifiedTicks, string Hash, string Status);
+
+public sealed record AuthorRank(string Slug, string Name, long Articles);
+
+/// <summary>The SQL for articles, pages and file states, written out at each call site.</summary>
+public sealed class ArticleStore(Database database)
+{
+    public Database Database => database;
+
+    public Dictionary<string, FileState> FileStates()
+    {
+        using var connection = database.Open();
+        return connection.Query<FileState>(
+                "SELECT path AS Path, size AS Size, modified_ticks AS ModifiedTicks, hash AS Hash, status AS Status FROM content_files")
+            .ToDictionary(s => s.Path, StringComparer.Ordinal);
+    }
+
+    public List<Article> LoadArticles()
+    {
+        using var connection = database.Open();
+        return connection.Query<string>("SELECT document FROM articles")
+            .Select(json => JsonSerializer.Deserialize(json, ContentJson.Default.Article)!)
+            .ToList();
+    }
+
+    public List<FooterPage> LoadPages()
+    {
+        using var connection = database.Open();
+        return connection.Query<FooterPage>(
+            "SELECT slug AS Slug, title AS Title, summary AS Summary, html AS Html, source_path AS SourcePath FROM pages").ToList();
+    }
+
+    public Dictionary<string, string> LoadGone()
+    {
+        using var connection = database.Open();
+        return connection.Query<(string Id, string Path)>("SELECT id, path FROM gone_articles")
+            .ToDictionary(r => r.Id, r => r.Path, StringComparer.Ordinal);
+    }
+
+    /// <summary>Authors ranked by articles published in [since, until), drafts and expired excluded.</summary>
+    public List<AuthorRank> AuthorRanking(DateTimeOffset since, DateTimeOffset until, int limit = 50)
+    {
+        using var connection = database.Open();
+        return connection.Query<AuthorRank>(
+            """
+            SELECT aa.slug AS Slug, MIN(aa.name) AS Name, COUNT(*) AS Articles
+            FROM article_authors aa
+            JOIN articles a ON a.id = aa.article_id
+            WHERE a.draft = 0
+              AND a.published_at >= @since AND a.published_at < @until
+              AND (a.expires_at IS NULL OR a.expires_at > @until)
+            GROUP BY aa.slug
+            ORDER BY COUNT(*) DESC, MIN(aa.name)
+            LIMIT @limit
+            """,
+            new { since = since.ToUnixTimeSeconds(), until = until.ToUnixTimeSeconds(), limit }).ToList();
+    }
+
+    internal static void Upsert(SqliteConnection connection, IDbTransaction transaction, Article article, string plainText, string? sourceText)
+    {
+        var document = JsonSerializer.Serialize(article, ContentJson.Default.Article);
+        Delete(connection, transaction, article.Id);
+        connection.Execute(
+            """
+            INSERT INTO articles (id, slug, channel, title, published_at, expires_at, draft, source_path, document, source_text, changed_at)
+            VALUES (@Id, @Slug, @Channel, @Title, @published, @expires, @draft, @SourcePath, @document, @sourceText, @changed)
+            """,
+            new
+            {
+                article.Id,
+                article.Slug,
+                article.Channel,
+                article.Title,
+                published = article.Published.ToUnixTimeSeconds(),
+                expires = article.Expires?.ToUnixTimeSeconds(),
+                draft = article.Draft ? 1 : 0,
+                article.SourcePath,
+                document,
+                sourceText,
+                changed = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+            },
+            transaction);
+        connection.Execute("INSERT INTO article_topics (article_id, slug, name) VALUES (@id, @slug, @name) ON CONFLICT DO NOTHING",
+            article.Topics.Select(t => new { id = article.Id, slug = Slug.FromName(t), name = t }), transaction);
+        connection.Execute("INSERT INTO article_authors (article_id, position, slug, name) VALUES (@id, @position, @slug, @name)",
+            article.Authors.Select((a, i) => new { id = article.Id, position = i, slug = Slug.FromName(a), name = a }), transaction);
+        connection.Execute("INSERT INTO articles_fts (article_id, title, summary, body) VALUES (@Id, @Title, @Summary, @plainText)",
+            new { article.Id, article.Title, article.Summary, plainText }, transaction);
+        connection.Execute("DELETE FROM gone_articles WHERE id = @Id", new { article.Id }, transaction);
+    }
+
+    internal static void Delete(SqliteConnection connection, IDbTransaction transaction, string id)
+    {
+        connection.Execute("DELETE FROM articles_fts WHERE article_id = @id", new { id }, transaction);
+        connection.Execute("DELETE FROM articles WHERE id = @id", new { id }, transaction);
+    }
+
+    internal static void MarkGone(SqliteConnection connection, IDbTransaction transaction, string id, string path) =>
+        connection.Execute(
+            "INSERT INTO gone_articles (id, path, gone_at) VALUES (@id, @path, @at) ON CONFLICT (id) DO UPDATE SET path = excluded.path, gone_at = excluded.gone_at",
+            new { id, path, at = DateTimeOffset.UtcNow.ToUnixTimeSeconds() }, transaction);
+
+    internal static void SaveFileState(SqliteConnection connection, IDbTransaction transaction, FileState state, IReadOnlyList<ContentError> errors) =>
+        connection.Execute(
+            """
+            INSERT INTO content_files (path, size, modified_ticks, hash, status, errors) VALUES (@Path, @Size, @ModifiedTicks, @Hash, @Status, @errors)
+            ON CONFLICT (path) DO UPDATE SET size = excluded.size, modified_ticks = excluded.modified_ticks,
+                hash = excluded.hash, status = excluded.status, errors = excluded.errors
+            """,
+            new
+            {
+                state.Path,
+                state.Size,
+                state.ModifiedTicks,
+                state.Hash,
+                state.Status,
+                errors = errors.Count == 0 ? null : JsonSerializer.Serialize(errors.ToList(), ContentJson.Default.ListContentError),
+            },
+            transaction);
+}

@@ -1,0 +1,95 @@
+using Kumparan.Content;
+using Kumparan.Content.Publishing;
+using Kumparan.Content.Storage;
+using Kumparan.Web.Rendering;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Serilog;
+
+namespace Kumparan.Web.Hosting;
+
+/// <summary>Where this instance reads content from and keeps its database.</summary>
+public sealed record ContentLocation(string ContentPath, string DataPath)
+{
+    public string DatabasePath => Path.Combine(DataPath, "kumparan.db");
+
+    public string MediaPath => Path.Combine(ContentPath, "media");
+}
+
+public static class KumparanHosting
+{
+    /// <summary>All of the site's services, in one place.</summary>
+    public static WebApplicationBuilder AddKumparan(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        var section = builder.Configuration.GetSection(KumparanOptions.Section);
+        services.Configure<KumparanOptions>(section);
+        // Resolved when first needed, so configuration added by hosts and tests is seen.
+        services.AddSingleton(p =>
+        {
+            var configured = p.GetRequiredService<IOptions<KumparanOptions>>().Value;
+            var (content, data) = ContentPaths.Resolve(configured.ContentPath, configured.DataPath, builder.Environment.ContentRootPath);
+            return new ContentLocation(content, data);
+        });
+
+        services.AddSerilog((provider, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(provider)
+            .Enrich.FromLogContext());
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(p => new Database(p.GetRequiredService<ContentLocation>().DatabasePath));
+        services.AddSingleton<ArticleStore>();
+        services.AddSingleton(p => new ContentSync(
+            p.GetRequiredService<ArticleStore>(),
+            p.GetRequiredService<IOptions<KumparanOptions>>().Value,
+            p.GetRequiredService<ContentLocation>().ContentPath,
+            p.GetRequiredService<ILogger<ContentSync>>()));
+        services.AddSingleton<ContentIndex>();
+        services.AddHostedService<ContentStartup>();
+        services.AddSingleton<SiteInfo>();
+        services.AddSingleton<SiteStyles>();
+
+        services.Configure<RouteOptions>(o =>
+        {
+            o.ConstraintMap["channel"] = typeof(ChannelRouteConstraint);
+            o.ConstraintMap["footerpage"] = typeof(FooterPageRouteConstraint);
+            o.LowercaseUrls = false;
+        });
+        services.AddRazorPages();
+        return builder;
+    }
+
+    /// <summary>The request pipeline: logging, errors, headers, static files, pages.</summary>
+    public static WebApplication UseKumparan(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging();
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        var location = app.Services.GetRequiredService<ContentLocation>();
+        Directory.CreateDirectory(location.MediaPath);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = "/media",
+            FileProvider = new PhysicalFileProvider(location.MediaPath),
+        });
+        app.MapRazorPages();
+        return app;
+    }
+}
+
+/// <summary>Creates the database and indexes content/ before the first request is served.</summary>
+internal sealed class ContentStartup(Database database, ContentIndex index) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        database.Migrate();
+        index.Refresh();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,50 @@
+using System.Reflection;
+using Kumparan.Content;
+using Kumparan.Content.Rendering;
+using Microsoft.Extensions.Options;
+
+namespace Kumparan.Web.Hosting;
+
+public sealed record FooterLink(string Slug, string Label)
+{
+    public string Path => "/" + Slug;
+}
+
+/// <summary>Facts every page shows: site name, channels, footer links, version, the current year in WIB.</summary>
+public sealed class SiteInfo(IOptions<KumparanOptions> options, TimeProvider clock)
+{
+    /// <summary>The footer links, in kumparan's order (SPEC section 7).</summary>
+    public static readonly IReadOnlyList<FooterLink> FooterLinks =
+    [
+        new("tentang-kami", "Tentang Kami"),
+        new("pedoman-media-siber", "Pedoman Media Siber"),
+        new("ketentuan-dan-kebijakan-privasi", "Ketentuan & Kebijakan Privasi"),
+        new("panduan-komunitas", "Panduan Komunitas"),
+        new("peringkat-penulis", "Peringkat Penulis"),
+        new("cara-menulis-di-kumparan", "Cara Menulis di kumparan"),
+        new("informasi-kerja-sama", "Informasi Kerja Sama"),
+        new("bantuan", "Bantuan"),
+        new("iklan", "Iklan"),
+        new("karir", "Karir"),
+    ];
+
+    public static readonly string Version = typeof(SiteInfo).Assembly
+        .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public KumparanOptions Options => options.Value;
+
+    public string SiteName => options.Value.SiteName;
+
+    public string Publisher => options.Value.Publisher;
+
+    public IReadOnlyDictionary<string, string> Channels => options.Value.Channels;
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public int Year => IndonesianDate.ToWib(Now).Year;
+
+    public string ChannelName(string slug) => Channels.TryGetValue(slug, out var name) ? name : slug;
+
+    /// <summary>An absolute URL for a site path, from configuration (never from the request's Host header).</summary>
+    public string AbsoluteUrl(string path) => options.Value.BaseUrl.TrimEnd('/') + path;
+}

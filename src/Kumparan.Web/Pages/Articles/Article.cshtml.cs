@@ -1,0 +1,82 @@
+using Kumparan.Content;
+using Kumparan.Content.Ads;
+using Kumparan.Content.Articles;
+using Kumparan.Content.Publishing;
+using Kumparan.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Kumparan.Web.Pages.Articles;
+
+/// <summary>One piece of the article body: a rendered block, or an ad slot between blocks.</summary>
+public sealed record BodyPart(string? Html, string? SlotName, bool TopSlot = false);
+
+public sealed class ArticleModel(ContentIndex index, SiteInfo site, TimeProvider clock, IOptions<KumparanOptions> options)
+    : SitePageModel(index, site)
+{
+    public Article Article { get; private set; } = null!;
+
+    public IReadOnlyList<BodyPart> Body { get; private set; } = [];
+
+    public IReadOnlyList<Article> RelatedArticles { get; private set; } = [];
+
+    public string CanonicalUrl => Site.AbsoluteUrl(Article.Path);
+
+    public IActionResult OnGet(string channel, string slugId)
+    {
+        var now = clock.GetUtcNow();
+        var id = slugId[(slugId.LastIndexOf('-') + 1)..];
+        var article = Snapshot.ById.GetValueOrDefault(id)
+            ?? Snapshot.Articles.FirstOrDefault(a => a.Channel == channel && a.Slug == slugId);
+        if (article is null)
+        {
+            return Snapshot.Gone.ContainsKey(id) ? StatusCode(StatusCodes.Status410Gone) : NotFound();
+        }
+
+        if (article.IsExpiredAt(now))
+        {
+            return StatusCode(StatusCodes.Status410Gone);
+        }
+
+        if (!article.IsVisibleAt(now))
+        {
+            return NotFound();
+        }
+
+        if (!string.Equals(Request.Path.Value, article.Path, StringComparison.Ordinal))
+        {
+            return RedirectPermanent(article.Path);
+        }
+
+        Article = article;
+        CurrentChannel = article.Channel;
+        Head = new PageHead(article.Title, article.Summary, article.Path);
+        Body = Interleave(article, options.Value.Ads);
+        RelatedArticles = Related.For(article, Snapshot.Visible(now));
+        return Page();
+    }
+
+    private static List<BodyPart> Interleave(Article article, AdOptions ads)
+    {
+        var parts = new List<BodyPart>(article.Body.Count + 6);
+        var slots = article.Ads && article.Retracted is null ? AdPlacement.Place(article.Body, ads) : [];
+        var next = 0;
+        if (slots.Count > 0 && slots[0] == AdPlacement.AfterHeader)
+        {
+            parts.Add(new BodyPart(null, "article-top", TopSlot: true));
+            next = 1;
+        }
+
+        for (var i = 0; i < article.Body.Count; i++)
+        {
+            parts.Add(new BodyPart(article.Body[i].Html, null));
+            if (next < slots.Count && slots[next] == i)
+            {
+                parts.Add(new BodyPart(null, $"article-body-{next}"));
+                next++;
+            }
+        }
+
+        return parts;
+    }
+}

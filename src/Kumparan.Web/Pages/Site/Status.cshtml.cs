@@ -1,0 +1,37 @@
+using Kumparan.Content.Articles;
+using Kumparan.Content.Publishing;
+using Kumparan.Web.Hosting;
+
+namespace Kumparan.Web.Pages.Site;
+
+/// <summary>The error pages (404, 410, 500, ...), in the site's layout, leaking nothing.</summary>
+public sealed class StatusModel(ContentIndex index, SiteInfo site, TimeProvider clock) : SitePageModel(index, site)
+{
+    public int Code { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string Message { get; private set; } = "";
+
+    public IReadOnlyList<Article> Latest { get; private set; } = [];
+
+    public void OnGet(int code) => Show(code);
+
+    public void OnPost(int code) => Show(code);
+
+    private void Show(int code)
+    {
+        Code = code is >= 400 and <= 599 ? code : 404;
+        (Title, Message) = Code switch
+        {
+            404 => ("Halaman tidak ditemukan", "Halaman yang Anda cari tidak ada atau alamatnya salah."),
+            410 => ("Artikel tidak tersedia lagi", "Artikel ini sudah tidak ditayangkan."),
+            405 => ("Metode tidak diizinkan", "Permintaan ini tidak dapat dilayani."),
+            >= 500 => ("Terjadi gangguan", "Maaf, terjadi kesalahan di server kami. Silakan coba beberapa saat lagi."),
+            _ => ("Permintaan tidak dapat dilayani", "Periksa kembali alamat yang Anda buka."),
+        };
+        Response.StatusCode = Code;
+        Head = new PageHead(Title, Message, null, NoIndex: true);
+        Latest = Snapshot.Visible(clock.GetUtcNow()).Take(5).ToList();
+    }
+}

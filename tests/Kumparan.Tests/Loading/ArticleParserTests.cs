@@ -1,0 +1,159 @@
+using System.Text;
+using Kumparan.Content;
+using Kumparan.Content.Articles;
+using Kumparan.Content.Rendering;
+using Kumparan.Tests.Support;
+
+namespace Kumparan.Tests.Loading;
+
+public sealed class ArticleParserTests
+{
+    private static readonly ParseContext Context = new(new KumparanOptions(), Path.Combine(Repository.Content, "media"));
+
+    private static ArticleParseResult Parse(string text, string file = "articles/kumparannews/contoh-berita.md") =>
+        ArticleParser.Parse(file, Encoding.UTF8.GetBytes(text), Context);
+
+    private const string Valid = "---\ntitle: Judul Berita\nchannel: kumparannews\ndate: 2025-02-04T13:05:00+07:00\n---\n\nParagraf pertama.\n\nParagraf kedua.\n";
+
+    [Fact]
+    public void SeedFileBecomesTheSeedArticle()
+    {
+        var result = ArticleParser.Parse("articles/kumparannews/seed.md", File.ReadAllBytes(Repository.SeedArticle), Context);
+        var article = Assert.IsType<Article>(result.Article);
+        Assert.Equal("24R1wPK1UUi", article.Id);
+        Assert.Equal(SeedPage.Title, article.Title);
+        Assert.Equal(324, article.WordCount);
+        Assert.Equal(2, article.ReadingMinutes);
+        Assert.Equal(15, article.Body.Count(b => b.Kind == BlockKind.Paragraph));
+        Assert.Equal(["Korea Utara", "Rusia", "Ukraina", "Kursk"], article.Topics);
+        Assert.Equal("AFP", article.Source);
+    }
+
+    [Fact]
+    public void DateWithoutOffsetIsWib()
+    {
+        var article = Parse(Valid.Replace("2025-02-04T13:05:00+07:00", "2025-02-04 13:05")).Article!;
+        Assert.Equal(new DateTimeOffset(2025, 2, 4, 13, 5, 0, TimeSpan.FromHours(7)), article.Published);
+    }
+
+    [Fact]
+    public void SlugDefaultsToFileNameAndSummaryToFirstParagraph()
+    {
+        var article = Parse(Valid).Article!;
+        Assert.Equal("contoh-berita", article.Slug);
+        Assert.Equal("Paragraf pertama.", article.Summary);
+    }
+
+    [Fact]
+    public void CrlfLoneCrAndBomGiveTheSameArticleAsLf()
+    {
+        var lf = Parse(Valid).Article!;
+        var crlf = Parse("\uFEFF" + Valid.Replace("\n", "\r\n")).Article!;
+        var cr = Parse(Valid.Replace("\n", "\r")).Article!;
+        foreach (var other in new[] { crlf, cr })
+        {
+            Assert.Equal((lf.Id, lf.Title, lf.Summary, lf.Published, lf.WordCount), (other.Id, other.Title, other.Summary, other.Published, other.WordCount));
+            Assert.Equal(lf.Body.Select(b => b.Html), other.Body.Select(b => b.Html));
+        }
+    }
+
+    [Theory]
+    [InlineData("---\nchannel: kumparannews\ndate: 2025-02-04\n---\nx", 1, "\"title\" is missing")]
+    [InlineData("---\ntitle: A\nchannel: kumparanxyz\ndate: 2025-02-04\n---\nx", 3, "not a channel")]
+    [InlineData("---\ntitle: A\nchannel: kumparannews\ndate: 4 Februari 2025\n---\nx", 4, "not a valid ISO 8601 date")]
+    [InlineData("---\ntitle: [unclosed\nchannel: kumparannews\n---\nx", 2, "not valid YAML")]
+    [InlineData("---\ntitle: &a A\nchannel: kumparannews\ndate: 2025-02-04\n---\nx", 2, "anchors")]
+    [InlineData("---\ntitle: !!binary aGVsbG8=\nchannel: kumparannews\ndate: 2025-02-04\n---\nx", 2, "type tags")]
+    [InlineData("---\n- a\n- b\n---\nx", 2, "not a list of keys and values")]
+    [InlineData("---\ntitle: A\nchannel: kumparannews\ndate: 2025-02-04\n---\n[klik](javascript:alert(1))", 6, "scheme that is not allowed")]
+    [InlineData("---\ntitle: A\nchannel: kumparannews\ndate: 2025-02-04\n---\n\n[klik](JaVaScRiPt:alert(1))", 7, "scheme that is not allowed")]
+    [InlineData("---\ntitle: A\nchannel: kumparannews\ndate: 2025-02-04\n---\n[x](&#106;avascript:alert(1))", 6, "scheme that is not allowed")]
+    [InlineData("---\ntitle: A\nchannel: kumparannews\ndate: 2025-02-04\n---\n![x](data:text/html;base64,PHNjcmlwdD4=)", 6, "scheme that is not allowed")]
+    [InlineData("title: A\n", 1, "does not start with front matter")]
+    [InlineData("---\ntitle: A\n", 1, "not closed")]
+    public void BadFilesAreRejectedWithLineAndProblem(string text, int line, string problem)
+    {
+        var result = Parse(text);
+        Assert.Null(result.Article);
+        var error = Assert.Single(result.Errors, e => e.Problem.Contains(problem, StringComparison.Ordinal));
+        Assert.Equal("articles/kumparannews/contoh-berita.md", error.File);
+        Assert.Equal(line, error.Line);
+        Assert.True(error.Column >= 1);
+        Assert.NotEmpty(error.Fix);
+    }
+
+    [Fact]
+    public void YamlAliasBombIsRejectedFast()
+    {
+        var bomb = "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n---\nx";
+        var result = Parse(bomb);
+        Assert.Null(result.Article);
+        Assert.Contains(result.Errors, e => e.Problem.Contains("anchors", StringComparison.Ordinal) && e.Line == 2);
+    }
+
+    [Fact]
+    public void RawHtmlIsEscapedNotRendered()
+    {
+        var article = Parse(Valid + "\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n").Article!;
+        var html = string.Concat(article.Body.Select(b => b.Html));
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeeplyNestedQuotesAreRejectedNotCrashing()
+    {
+        var result = Parse(Valid + "\n" + new string('>', 10_000) + " dalam\n");
+        Assert.Null(result.Article);
+        Assert.Contains(result.Errors, e => e.Problem.Contains("nested", StringComparison.Ordinal) && e.Line == 11);
+    }
+
+    [Fact]
+    public void DeeplyNestedListsAreRejectedNotCrashing()
+    {
+        var lines = string.Concat(Enumerable.Range(0, 300).Select(i => new string(' ', i * 2) + "- butir\n"));
+        var result = Parse(Valid + "\n" + lines);
+        Assert.Null(result.Article);
+        Assert.Contains(result.Errors, e => e.Problem.Contains("nested", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void InvalidUtf8IsRejectedWithItsPosition()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Valid).Concat(new byte[] { 0xC3, 0x28 }).ToArray();
+        var result = ArticleParser.Parse("articles/kumparannews/x.md", bytes, Context);
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("UTF-8", error.Problem, StringComparison.Ordinal);
+        Assert.Equal(10, error.Line);
+    }
+
+    [Fact]
+    public void OversizedFileIsRejectedBeforeParsing()
+    {
+        var result = ArticleParser.Parse("articles/kumparannews/x.md", new byte[2 * 1024 * 1024], Context);
+        Assert.Contains("over the limit", Assert.Single(result.Errors).Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownKeysAreWarningsNotFailures()
+    {
+        var result = Parse(Valid.Replace("title:", "mood: ceria\ntitle:"));
+        Assert.NotNull(result.Article);
+        Assert.Contains(result.Warnings, w => w.Problem.Contains("mood", StringComparison.Ordinal) && w.Line == 2);
+    }
+
+    [Fact]
+    public void HeadingsStartAtH2BecauseThePageOwnsTheH1()
+    {
+        var article = Parse(Valid + "\n# Subjudul\n").Article!;
+        Assert.Contains(article.Body, b => b.Kind == BlockKind.Heading && b.Html.StartsWith("<h2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BidiAndZeroWidthCharactersAreRemovedFromTitles()
+    {
+        var article = Parse(Valid.Replace("Judul Berita", "Judul\u202E Berita\u200B")).Article!;
+        Assert.Equal("Judul Berita", article.Title);
+    }
+}

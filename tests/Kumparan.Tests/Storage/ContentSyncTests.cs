@@ -1,0 +1,117 @@
+using Dapper;
+using Kumparan.Content;
+using Kumparan.Content.Publishing;
+using Kumparan.Content.Storage;
+using Kumparan.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Kumparan.Tests.Storage;
+
+public sealed class ContentSyncTests : IDisposable
+{
+    private readonly TempFolder _content = new TempFolder().WithRepositoryContent();
+    private readonly TempFolder _data = new();
+
+    private (ContentSync Sync, ArticleStore Store) Open()
+    {
+        var database = new Database(Path.Combine(_data.Path, "kumparan.db"));
+        database.Migrate();
+        var store = new ArticleStore(database);
+        return (new ContentSync(store, new KumparanOptions(), _content.Path, NullLogger.Instance), store);
+    }
+
+    [Fact]
+    public void FirstRunCreatesTheDatabaseFileInWalModeAndStoresEveryFile()
+    {
+        var (sync, store) = Open();
+        var report = sync.Run();
+        Assert.True(File.Exists(Path.Combine(_data.Path, "kumparan.db")));
+        Assert.Equal(report.Scanned, report.Accepted);
+        Assert.Equal(0, report.Rejected);
+        Assert.Contains(store.LoadArticles(), a => a.Id == "24R1wPK1UUi");
+        using var connection = store.Database.Open();
+        Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public void SecondStartUpDoesNotReparseUnchangedFiles()
+    {
+        var (first, _) = Open();
+        var initial = first.Run();
+        Assert.True(initial.Parsed > 0);
+
+        var (second, store) = Open();
+        var report = second.Run();
+        Assert.Equal(0, report.Parsed);
+        Assert.Equal(report.Scanned, report.Unchanged);
+        Assert.False(report.Changed);
+        Assert.Contains(store.LoadArticles(), a => a.Id == "24R1wPK1UUi");
+    }
+
+    [Fact]
+    public void TouchedButUnchangedFileIsNotReparsed()
+    {
+        var (sync, _) = Open();
+        sync.Run();
+        File.SetLastWriteTimeUtc(Path.Combine(_content.Path, "articles", "kumparannews",
+            "pasukan-korut-dilaporkan-tak-lagi-bantu-rusia-berperang-sejak-januari.md"), DateTime.UtcNow.AddMinutes(1));
+        var report = sync.Run();
+        Assert.Equal(0, report.Parsed);
+        Assert.False(report.Changed);
+    }
+
+    [Fact]
+    public void ARejectedEditKeepsTheLastGoodVersion()
+    {
+        var (sync, store) = Open();
+        sync.Run();
+        var file = Path.Combine(_content.Path, "articles", "kumparannews", "pasukan-korut-dilaporkan-tak-lagi-bantu-rusia-berperang-sejak-januari.md");
+        File.WriteAllText(file, "---\ntitle: Judul baru\nchannel: kumparanxyz\ndate: 2025-02-04T13:05:00+07:00\n---\nx");
+        var report = sync.Run();
+        Assert.Equal(1, report.Rejected);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal(3, error.Line);
+        Assert.Equal(SeedPage.Title, store.LoadArticles().Single(a => a.Id == "24R1wPK1UUi").Title);
+    }
+
+    [Fact]
+    public void DatabaseOnlyRowsAreNeverTouchedBySynchronization()
+    {
+        var (sync, store) = Open();
+        sync.Run();
+        using (var connection = store.Database.Open())
+        {
+            connection.Execute(
+                "INSERT INTO articles (id, slug, channel, title, published_at, draft, source_path, document, changed_at) SELECT 'Arsip1', 'arsip', channel, title, published_at, draft, NULL, replace(document, '\"Id\":\"24R1wPK1UUi\"', '\"Id\":\"Arsip1\"'), 0 FROM articles WHERE id = '24R1wPK1UUi'");
+        }
+
+        Directory.Delete(Path.Combine(_content.Path, "articles"), recursive: true);
+        var report = sync.Run();
+        Assert.True(report.Deleted > 0);
+        Assert.Equal(["Arsip1"], store.LoadArticles().Select(a => a.Id));
+    }
+
+    [Fact]
+    public void ADuplicateIdKeepsTheEarlierFile()
+    {
+        var (sync, store) = Open();
+        sync.Run();
+        var copy = _content.Write("articles/kumparannews/salinan.md",
+            File.ReadAllText(Path.Combine(_content.Path, "articles", "kumparannews", "pasukan-korut-dilaporkan-tak-lagi-bantu-rusia-berperang-sejak-januari.md")));
+        var report = sync.Run();
+        var error = Assert.Single(report.Errors);
+        Assert.Equal("articles/kumparannews/salinan.md", error.File);
+        Assert.Contains("24R1wPK1UUi", error.Problem, StringComparison.Ordinal);
+        Assert.Equal(4, error.Line); // the date line, from which the id is made
+        Assert.EndsWith("pasukan-korut-dilaporkan-tak-lagi-bantu-rusia-berperang-sejak-januari.md",
+            store.LoadArticles().Single(a => a.Id == "24R1wPK1UUi").SourcePath, StringComparison.Ordinal);
+        Assert.True(File.Exists(copy));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _content.Dispose();
+        _data.Dispose();
+    }
+}

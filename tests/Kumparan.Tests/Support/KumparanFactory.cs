@@ -1,0 +1,74 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kumparan.Tests.Support;
+
+/// <summary>
+/// The real site in memory: the real HTTP pipeline, a real SQLite file in a temporary data folder,
+/// and the given content folder (the repository's by default). Optionally a clock.
+/// </summary>
+public sealed class KumparanFactory : WebApplicationFactory<Program>
+{
+    private readonly TempFolder _data = new();
+
+    public KumparanFactory(string? contentPath = null, TimeProvider? clock = null)
+    {
+        ContentPath = contentPath ?? Repository.Content;
+        Clock = clock;
+    }
+
+    public string ContentPath { get; }
+
+    public TimeProvider? Clock { get; }
+
+    public string DataPath => _data.Path;
+
+    /// <summary>Extra configuration, e.g. ["Kumparan:Ads:Enabled"] = "false".</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Kumparan:ContentPath", ContentPath);
+        builder.UseSetting("Kumparan:DataPath", DataPath);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            if (Clock is not null)
+            {
+                services.AddSingleton(Clock);
+            }
+        });
+    }
+
+    public HttpClient CreateNoRedirectClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>GETs a path and parses the HTML with AngleSharp, as a browser would.</summary>
+    public async Task<(HttpResponseMessage Response, IDocument Document)> GetDocumentAsync(string path)
+    {
+        var client = CreateNoRedirectClient();
+        var response = await client.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+        var document = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html));
+        return (response, document);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            _data.Dispose();
+        }
+    }
+}
