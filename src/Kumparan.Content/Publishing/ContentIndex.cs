@@ -38,7 +38,8 @@ public sealed partial class ContentIndex(ArticleStore store, ContentSync sync, I
     {
         lock (_gate)
         {
-            var snapshot = new ContentSnapshot(++_version, store.LoadArticles(), store.LoadPages(), store.LoadGone());
+            var (articles, fingerprints) = store.LoadArticlesWithFingerprints();
+            var snapshot = new ContentSnapshot(++_version, articles, store.LoadPages(), store.LoadGone(), fingerprints);
             Volatile.Write(ref _current, snapshot);
             LogLoaded(snapshot.Version, snapshot.Articles.Count, snapshot.Pages.Count);
         }

@@ -13,9 +13,12 @@ public sealed class ContentSnapshot
 {
     public static readonly ContentSnapshot Empty = new(0, [], [], new Dictionary<string, string>());
 
-    public ContentSnapshot(long version, IEnumerable<Article> articles, IEnumerable<FooterPage> pages, IReadOnlyDictionary<string, string> gone)
+    /// <param name="fingerprints">Id → a fingerprint of the stored document, so that a new snapshot can tell which articles changed.</param>
+    public ContentSnapshot(long version, IEnumerable<Article> articles, IEnumerable<FooterPage> pages, IReadOnlyDictionary<string, string> gone,
+        IReadOnlyDictionary<string, long>? fingerprints = null)
     {
         Version = version;
+        Fingerprints = fingerprints?.ToFrozenDictionary(StringComparer.Ordinal);
         Articles = articles.OrderByDescending(a => a.Published).ThenBy(a => a.Id, StringComparer.Ordinal).ToArray();
         ById = Articles.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
         Pages = pages.ToFrozenDictionary(p => p.Slug, StringComparer.Ordinal);
@@ -33,6 +36,9 @@ public sealed class ContentSnapshot
     }
 
     public long Version { get; }
+
+    /// <summary>Id → fingerprint of the article's stored document (equal documents, equal fingerprints); null when not loaded from the store.</summary>
+    public FrozenDictionary<string, long>? Fingerprints { get; }
 
     /// <summary>All articles, drafts and scheduled ones included, newest first.</summary>
     public IReadOnlyList<Article> Articles { get; }

@@ -33,6 +33,25 @@ public sealed class ArticleStore(Database database)
             .ToList();
     }
 
+    /// <summary>
+    /// The articles and, per id, a fingerprint of the stored document. The fingerprint is only
+    /// meant for comparing two loads in one process (string hashes are randomized per process).
+    /// </summary>
+    public (List<Article> Articles, Dictionary<string, long> Fingerprints) LoadArticlesWithFingerprints()
+    {
+        using var connection = database.Open();
+        var documents = connection.Query<string>("SELECT document FROM articles").ToList();
+        var articles = new Article[documents.Count];
+        Parallel.For(0, documents.Count, i => articles[i] = JsonSerializer.Deserialize(documents[i], ContentJson.Default.Article)!);
+        var fingerprints = new Dictionary<string, long>(articles.Length, StringComparer.Ordinal);
+        for (var i = 0; i < articles.Length; i++)
+        {
+            fingerprints[articles[i].Id] = ((long)documents[i].Length << 32) ^ (uint)documents[i].GetHashCode(StringComparison.Ordinal);
+        }
+
+        return ([.. articles], fingerprints);
+    }
+
     public List<FooterPage> LoadPages()
     {
         using var connection = database.Open();

@@ -1,7 +1,9 @@
 using Kumparan.Content;
 using Kumparan.Content.Publishing;
 using Kumparan.Content.Storage;
+using Kumparan.Web.Caching;
 using Kumparan.Web.Rendering;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -50,6 +52,8 @@ public static class KumparanHosting
         services.AddHostedService<ContentStartup>();
         services.AddSingleton<SiteInfo>();
         services.AddSingleton<SiteStyles>();
+        services.Configure<RenderedCacheOptions>(builder.Configuration.GetSection(RenderedCacheOptions.Section));
+        services.AddSingleton<RenderedCache>();
 
         services.Configure<RouteOptions>(o =>
         {
@@ -68,17 +72,28 @@ public static class KumparanHosting
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeaders>();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching });
         var location = app.Services.GetRequiredService<ContentLocation>();
         Directory.CreateDirectory(location.MediaPath);
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = "/media",
             FileProvider = new PhysicalFileProvider(location.MediaPath),
+            OnPrepareResponse = StaticCaching,
         });
+
+        // After static files (they need no page cache), before routing: a cached page skips routing too.
+        app.UseMiddleware<RenderedCacheMiddleware>();
+        app.UseRouting();
         app.MapRazorPages();
         return app;
     }
+
+    // A fingerprinted URL (asp-append-version adds ?v=hash) never changes; other files may be replaced by editors.
+    private static void StaticCaching(StaticFileResponseContext context) =>
+        context.Context.Response.Headers.CacheControl = context.Context.Request.Query.ContainsKey("v")
+            ? "public, max-age=31536000, immutable"
+            : "public, max-age=3600";
 }
 
 /// <summary>Creates the database and indexes content/ before the first request is served.</summary>

@@ -1,5 +1,6 @@
 using Kumparan.Content.Articles;
 using Kumparan.Content.Publishing;
+using Kumparan.Web.Caching;
 using Kumparan.Web.Hosting;
 
 namespace Kumparan.Web.Pages;
@@ -15,6 +16,7 @@ public sealed class IndexModel(ContentIndex index, SiteInfo site, TimeProvider c
 
     public void OnGet()
     {
+        HttpContext.DependsOn(CacheTags.Home);
         var visible = Snapshot.Visible(clock.GetUtcNow()).ToList();
         Head = new PageHead(Site.SiteName, "Berita terkini Indonesia dan dunia hari ini: politik, bisnis, teknologi, olahraga, hiburan.", "/");
         Headline = visible.FirstOrDefault();

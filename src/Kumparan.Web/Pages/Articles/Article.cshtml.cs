@@ -2,6 +2,7 @@ using Kumparan.Content;
 using Kumparan.Content.Ads;
 using Kumparan.Content.Articles;
 using Kumparan.Content.Publishing;
+using Kumparan.Web.Caching;
 using Kumparan.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -53,6 +54,12 @@ public sealed class ArticleModel(ContentIndex index, SiteInfo site, TimeProvider
         Head = new PageHead(article.Title, article.Summary, article.Path);
         Body = Interleave(article, options.Value.Ads);
         RelatedArticles = Related.For(article, Snapshot.Visible(now));
+
+        // "Baca juga" can change when any article of the channel or of a topic changes.
+        HttpContext.DependsOn(CacheTags.Article(article.Id));
+        HttpContext.DependsOn(CacheTags.Channel(article.Channel));
+        HttpContext.DependsOn(article.Topics.Select(t => CacheTags.Topic(Slug.FromName(t))));
+        HttpContext.DependsOn(RelatedArticles.Select(r => CacheTags.Article(r.Id)));
         return Page();
     }
 

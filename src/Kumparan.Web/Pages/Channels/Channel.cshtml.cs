@@ -1,5 +1,6 @@
 using Kumparan.Content.Articles;
 using Kumparan.Content.Publishing;
+using Kumparan.Web.Caching;
 using Kumparan.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,6 +21,7 @@ public sealed class ChannelModel(ContentIndex index, SiteInfo site, TimeProvider
 
     public IActionResult OnGet(string channel, [FromQuery] int page = 1)
     {
+        HttpContext.DependsOn(CacheTags.Channel(channel));
         var all = Snapshot.Visible(clock.GetUtcNow()).Where(a => a.Channel == channel).ToList();
         var pages = Math.Max(1, (all.Count + PageSize - 1) / PageSize);
         if (page < 1 || page > pages)

@@ -1,6 +1,7 @@
 using Kumparan.Content.FooterPages;
 using Kumparan.Content.Publishing;
 using Kumparan.Content.Storage;
+using Kumparan.Web.Caching;
 using Kumparan.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,12 +23,17 @@ public sealed class FooterPageModel(ContentIndex index, SiteInfo site, TimeProvi
             return NotFound();
         }
 
+        HttpContext.DependsOn(CacheTags.Page(slug));
         FooterPage = page;
         Head = new PageHead(page.Title, page.Summary, "/" + slug);
         if (slug == RankingSlug)
         {
             var now = clock.GetUtcNow();
             Ranking = store.AuthorRanking(now.AddDays(-30), now);
+
+            // The ranking counts the last 30 days, so it also changes as time passes.
+            HttpContext.DependsOn(CacheTags.AllArticles);
+            HttpContext.CacheUntil(now.AddMinutes(10));
         }
 
         return Page();

@@ -1,5 +1,6 @@
 using Kumparan.Content.Articles;
 using Kumparan.Content.Publishing;
+using Kumparan.Web.Caching;
 using Kumparan.Web.Hosting;
 
 namespace Kumparan.Web.Pages.Site;
@@ -21,6 +22,7 @@ public sealed class StatusModel(ContentIndex index, SiteInfo site, TimeProvider 
 
     private void Show(int code)
     {
+        HttpContext.DoNotCache();
         Code = code is >= 400 and <= 599 ? code : 404;
         (Title, Message) = Code switch
         {

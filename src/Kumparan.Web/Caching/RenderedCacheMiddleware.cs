@@ -1,0 +1,134 @@
+using Microsoft.Net.Http.Headers;
+
+namespace Kumparan.Web.Caching;
+
+/// <summary>
+/// Serves GET and HEAD from <see cref="RenderedCache"/> when it can; otherwise lets the page render,
+/// keeps a 200 page/feed/sitemap/robots response, and serves it the same way (ETag, Last-Modified,
+/// 304, Brotli/gzip by Accept-Encoding, Content-Length). Error responses are marked no-store.
+/// </summary>
+public sealed class RenderedCacheMiddleware(RequestDelegate next, RenderedCache cache)
+{
+    private static readonly string[] CacheableTypes = ["text/html", "application/xml", "application/rss+xml", "application/atom+xml", "text/plain", "text/xml"];
+
+    private readonly int _limit = (int)Math.Min(cache.Options.MaxBytes / 2, 8 * 1024 * 1024);
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var method = request.Method;
+        if (!cache.Options.Enabled || !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method)))
+        {
+            return next(context);
+        }
+
+        var key = request.QueryString.HasValue ? request.Path.Value + request.QueryString.Value : request.Path.Value ?? "/";
+        return cache.Find(key) is { } entry ? Serve(context, entry) : Render(context, key);
+    }
+
+    private static Task Serve(HttpContext context, RenderedEntry entry)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var headers = response.Headers;
+        var selected = entry.Select(AcceptedEncodings.Parse(request.Headers.AcceptEncoding));
+        headers.Vary = HeaderNames.AcceptEncoding;
+        headers.CacheControl = RenderedEntry.CacheControl;
+        headers.LastModified = entry.LastModifiedText;
+        if (HttpValidators.NotModified(request, entry, selected) is { } unchanged)
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            headers.ETag = unchanged.ETag;
+            return Task.CompletedTask;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        headers.ETag = selected.ETag;
+        headers.ContentType = entry.ContentType;
+        if (selected.Encoding is { } encoding)
+        {
+            headers.ContentEncoding = encoding;
+        }
+
+        response.ContentLength = selected.Body.Length;
+        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : response.BodyWriter.WriteAsync(selected.Body).AsTask();
+    }
+
+    private async Task Render(HttpContext context, string key)
+    {
+        var response = context.Response;
+        var declaration = new CacheDeclaration();
+        context.Features.Set(declaration);
+        var generation = cache.Generation;
+        response.OnStarting(static state =>
+        {
+            var r = (HttpResponse)state;
+            if (r.StatusCode >= 400 && !r.Headers.ContainsKey(HeaderNames.CacheControl))
+            {
+                r.Headers.CacheControl = "no-store";
+            }
+
+            return Task.CompletedTask;
+        }, response);
+
+        var original = response.Body;
+        var capture = new CapturingStream(original, () => Cacheable(response, declaration), _limit);
+        response.Body = capture;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            response.Body = original;
+            context.Features.Set<CacheDeclaration?>(null);
+        }
+
+        if (capture.Buffer is not { } buffer)
+        {
+            return;
+        }
+
+        var body = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (!Cacheable(response, declaration))
+        {
+            // Declared uncacheable after the first byte: send it as it was rendered.
+            response.ContentLength = body.Length;
+            await original.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+            return;
+        }
+
+        var entry = RenderedEntry.Create(body, response.ContentType!, declaration.Tags.Count == 0 ? null : declaration.Tags, declaration.Until, cache.Options);
+        cache.Store(key, entry, generation);
+        await Serve(context, entry);
+    }
+
+    private static bool Cacheable(HttpResponse response, CacheDeclaration declaration)
+    {
+        if (response.StatusCode != StatusCodes.Status200OK || declaration.DoNotStore || response.ContentType is not { } type)
+        {
+            return false;
+        }
+
+        var headers = response.Headers;
+        if (headers.ContainsKey(HeaderNames.SetCookie) || headers.ContainsKey(HeaderNames.ContentEncoding)
+            || headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase)
+            || headers.CacheControl.ToString().Contains("private", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var mediaType = type.AsSpan();
+        var semicolon = mediaType.IndexOf(';');
+        mediaType = (semicolon < 0 ? mediaType : mediaType[..semicolon]).Trim();
+        foreach (var cacheable in CacheableTypes)
+        {
+            if (mediaType.Equals(cacheable, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

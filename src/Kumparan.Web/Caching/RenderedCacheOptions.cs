@@ -1,0 +1,18 @@
+namespace Kumparan.Web.Caching;
+
+/// <summary>Configuration section <c>Kumparan:Cache</c>.</summary>
+public sealed class RenderedCacheOptions
+{
+    public const string Section = "Kumparan:Cache";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Upper bound of the bytes kept (all variants of all responses); the least recently used go first.</summary>
+    public long MaxBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Brotli quality 0-11 for the stored variant; compressed once per content version.</summary>
+    public int BrotliQuality { get; set; } = 9;
+
+    /// <summary>gzip (zlib) level 0-9 for the stored variant.</summary>
+    public int GzipLevel { get; set; } = 9;
+}

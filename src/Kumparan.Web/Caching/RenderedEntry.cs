@@ -1,0 +1,113 @@
+using System.Collections.Frozen;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
+
+namespace Kumparan.Web.Caching;
+
+/// <summary>One encoding of a stored response: its bytes and its strong ETag.</summary>
+public sealed class RenderedVariant(byte[] body, string etag, string? encoding)
+{
+    public byte[] Body { get; } = body;
+
+    public string ETag { get; } = etag;
+
+    /// <summary>"br", "gzip" or null for identity.</summary>
+    public string? Encoding { get; } = encoding;
+}
+
+/// <summary>A response rendered once and kept as bytes, with its precompressed variants and validators.</summary>
+public sealed class RenderedEntry
+{
+    public const string CacheControl = "public, max-age=60, stale-while-revalidate=600";
+
+    private long _lastUsed;
+
+    private RenderedEntry(string contentType, string hash, RenderedVariant identity, RenderedVariant? brotli, RenderedVariant? gzip,
+        FrozenSet<string>? tags, DateTimeOffset? until)
+    {
+        ContentType = contentType;
+        Hash = hash;
+        Identity = identity;
+        Brotli = brotli;
+        Gzip = gzip;
+        Tags = tags;
+        Until = until;
+        Size = 512 + identity.Body.Length + (brotli?.Body.Length ?? 0) + (gzip?.Body.Length ?? 0) + (tags?.Sum(t => 32 + (t.Length * 2)) ?? 0);
+    }
+
+    public string ContentType { get; }
+
+    /// <summary>Hash of the identity bytes; the ETags are made from it.</summary>
+    public string Hash { get; }
+
+    public RenderedVariant Identity { get; }
+
+    public RenderedVariant? Brotli { get; }
+
+    public RenderedVariant? Gzip { get; }
+
+    /// <summary>What the response shows; null: it declared nothing, so any change drops it.</summary>
+    public FrozenSet<string>? Tags { get; }
+
+    public DateTimeOffset? Until { get; }
+
+    public DateTimeOffset LastModified { get; private set; }
+
+    public string LastModifiedText { get; private set; } = "";
+
+    /// <summary>Approximate bytes held, for the size limit.</summary>
+    public long Size { get; }
+
+    public long LastUsed => Volatile.Read(ref _lastUsed);
+
+    public void Touch(long now) => Volatile.Write(ref _lastUsed, now);
+
+    public void SetLastModified(DateTimeOffset time)
+    {
+        // HTTP dates have whole seconds; comparisons with If-Modified-Since must too.
+        LastModified = DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds());
+        LastModifiedText = HeaderUtilities.FormatDate(LastModified);
+    }
+
+    public static RenderedEntry Create(ReadOnlySpan<byte> body, string contentType, IEnumerable<string>? tags, DateTimeOffset? until, RenderedCacheOptions options)
+    {
+        var bytes = body.ToArray();
+        var hash = Convert.ToBase64String(SHA256.HashData(bytes), 0, 12).Replace('+', '-').Replace('/', '_');
+        var identity = new RenderedVariant(bytes, $"\"{hash}\"", null);
+        var brotli = Smaller(CompressBrotli(bytes, options.BrotliQuality), bytes.Length, $"\"{hash}-br\"", "br");
+        var gzip = Smaller(CompressGzip(bytes, options.GzipLevel), bytes.Length, $"\"{hash}-gz\"", "gzip");
+        return new RenderedEntry(contentType, hash, identity, brotli, gzip, tags?.ToFrozenSet(StringComparer.Ordinal), until);
+    }
+
+    /// <summary>The variant to send for an Accept-Encoding header: Brotli, then gzip, then identity.</summary>
+    public RenderedVariant Select(AcceptedEncodings accepted) =>
+        accepted.Brotli && Brotli is not null ? Brotli : accepted.Gzip && Gzip is not null ? Gzip : Identity;
+
+    /// <summary>The variant an entity tag from If-None-Match names, if any.</summary>
+    public RenderedVariant? Matching(ReadOnlySpan<char> etag) =>
+        etag.SequenceEqual(Identity.ETag) ? Identity
+        : Brotli is not null && etag.SequenceEqual(Brotli.ETag) ? Brotli
+        : Gzip is not null && etag.SequenceEqual(Gzip.ETag) ? Gzip
+        : null;
+
+    private static RenderedVariant? Smaller(byte[] compressed, int original, string etag, string encoding) =>
+        compressed.Length < original ? new RenderedVariant(compressed, etag, encoding) : null;
+
+    private static byte[] CompressBrotli(byte[] bytes, int quality)
+    {
+        var output = new byte[BrotliEncoder.GetMaxCompressedLength(bytes.Length)];
+        return BrotliEncoder.TryCompress(bytes, output, out var written, quality, window: 22) ? output[..written] : bytes;
+    }
+
+    private static byte[] CompressGzip(byte[] bytes, int level)
+    {
+        using var output = new MemoryStream(bytes.Length / 3);
+        using (var gzip = new GZipStream(output, new ZLibCompressionOptions { CompressionLevel = level }))
+        {
+            gzip.Write(bytes);
+        }
+
+        return output.ToArray();
+    }
+}
