@@ -6,6 +6,11 @@ if (args is ["check", ..])
     return CheckCommand.Run(args[1..], Console.Out);
 }
 
+if (args is ["generate", ..])
+{
+    return GenerateCommand.Run(args[1..], Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddKumparan();
 
