@@ -33,6 +33,7 @@ public sealed class ContentSnapshot
         }
 
         ByAlias = aliases.ToFrozenDictionary(StringComparer.Ordinal);
+        Lists = new ArticleLists(Articles);
     }
 
     public long Version { get; }
@@ -48,6 +49,9 @@ public sealed class ContentSnapshot
     public FrozenDictionary<string, FooterPage> Pages { get; }
 
     public FrozenDictionary<string, Article> ByAlias { get; }
+
+    /// <summary>The articles per channel, topic and author, newest first.</summary>
+    public ArticleLists Lists { get; }
 
     /// <summary>Ids of articles whose file was deleted → their last path.</summary>
     public FrozenDictionary<string, string> Gone { get; }

@@ -66,20 +66,26 @@ public sealed class ArticleStore(Database database)
             .ToDictionary(r => r.Id, r => r.Path, StringComparer.Ordinal);
     }
 
-    /// <summary>Authors ranked by articles published in [since, until), drafts and expired excluded.</summary>
+    /// <summary>
+    /// "Peringkat Penulis": authors ranked by their articles published in [since, until) and still
+    /// public at <paramref name="until"/>. A co-written article counts once for each of its authors;
+    /// drafts, scheduled, expired and retracted articles and articles without an author count for no one.
+    /// </summary>
     public List<AuthorRank> AuthorRanking(DateTimeOffset since, DateTimeOffset until, int limit = 50)
     {
         using var connection = database.Open();
+        // Retraction lives only in the JSON document; json_extract is SQLite's, like the FTS table.
         return connection.Query<AuthorRank>(
             """
-            SELECT aa.slug AS Slug, MIN(aa.name) AS Name, COUNT(*) AS Articles
+            SELECT aa.slug AS Slug, MIN(aa.name) AS Name, COUNT(DISTINCT a.id) AS Articles
             FROM article_authors aa
             JOIN articles a ON a.id = aa.article_id
             WHERE a.draft = 0
               AND a.published_at >= @since AND a.published_at < @until
               AND (a.expires_at IS NULL OR a.expires_at > @until)
+              AND json_extract(a.document, '$.Retracted') IS NULL
             GROUP BY aa.slug
-            ORDER BY COUNT(*) DESC, MIN(aa.name)
+            ORDER BY COUNT(DISTINCT a.id) DESC, MIN(aa.name)
             LIMIT @limit
             """,
             new { since = since.ToUnixTimeSeconds(), until = until.ToUnixTimeSeconds(), limit }).ToList();

@@ -1,5 +1,6 @@
 using Kumparan.Content;
 using Kumparan.Content.Publishing;
+using Kumparan.Content.Search;
 using Kumparan.Content.Storage;
 using Kumparan.Web.Caching;
 using Kumparan.Web.Rendering;
@@ -49,6 +50,7 @@ public static class KumparanHosting
             p.GetRequiredService<ContentLocation>().ContentPath,
             p.GetRequiredService<ILogger<ContentSync>>()));
         services.AddSingleton<ContentIndex>();
+        services.AddSingleton<ArticleSearch>();
         services.AddHostedService<ContentStartup>();
         services.AddSingleton<SiteInfo>();
         services.AddSingleton<SiteStyles>();

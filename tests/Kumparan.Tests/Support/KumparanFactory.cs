@@ -30,6 +30,9 @@ public sealed class KumparanFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration, e.g. ["Kumparan:Ads:Enabled"] = "false".</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>Extra test-only services, e.g. an IStartupFilter that adds an endpoint which throws.</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -46,6 +49,11 @@ public sealed class KumparanFactory : WebApplicationFactory<Program>
             if (Clock is not null)
             {
                 services.AddSingleton(Clock);
+            }
+
+            foreach (var configure in TestServices)
+            {
+                configure(services);
             }
         });
     }

@@ -53,7 +53,7 @@ public sealed class ArticleModel(ContentIndex index, SiteInfo site, TimeProvider
         CurrentChannel = article.Channel;
         Head = new PageHead(article.Title, article.Summary, article.Path);
         Body = Interleave(article, options.Value.Ads);
-        RelatedArticles = Related.For(article, Snapshot.Visible(now));
+        RelatedArticles = Related.For(article, Snapshot.Lists, now);
 
         // "Baca juga" can change when any article of the channel or of a topic changes.
         HttpContext.DependsOn(CacheTags.Article(article.Id));

@@ -1,4 +1,3 @@
-using Kumparan.Content.Articles;
 using Kumparan.Content.Publishing;
 using Kumparan.Web.Caching;
 using Kumparan.Web.Hosting;
@@ -6,36 +5,15 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Kumparan.Web.Pages.Channels;
 
-/// <summary>A channel's articles, newest first, paginated.</summary>
-public sealed class ChannelModel(ContentIndex index, SiteInfo site, TimeProvider clock) : SitePageModel(index, site)
+/// <summary>A channel's articles, newest first, paginated. A channel without articles yet is an empty page, not a 404.</summary>
+public sealed class ChannelModel(ContentIndex index, SiteInfo site, TimeProvider clock) : ArticleListPageModel(index, site, clock)
 {
-    public const int PageSize = 20;
-
-    public string Name { get; private set; } = "";
-
-    public IReadOnlyList<Article> Articles { get; private set; } = [];
-
-    public int PageNumber { get; private set; }
-
-    public bool HasNext { get; private set; }
-
-    public IActionResult OnGet(string channel, [FromQuery] int page = 1)
+    public IActionResult OnGet(string channel, [FromQuery(Name = "page")] string? page)
     {
         HttpContext.DependsOn(CacheTags.Channel(channel));
-        var all = Snapshot.Visible(clock.GetUtcNow()).Where(a => a.Channel == channel).ToList();
-        var pages = Math.Max(1, (all.Count + PageSize - 1) / PageSize);
-        if (page < 1 || page > pages)
-        {
-            return NotFound();
-        }
-
-        Name = Site.ChannelName(channel);
+        var name = Site.ChannelName(channel);
         CurrentChannel = channel;
-        PageNumber = page;
-        HasNext = page < pages;
-        Articles = all.Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        Head = new PageHead(page == 1 ? Name : $"{Name} (halaman {page})", $"Berita terbaru dari {Name}.",
-            page == 1 ? $"/{channel}" : $"/{channel}?page={page}");
-        return Page();
+        Kind = "Kanal";
+        return Show(Snapshot.Lists.Channel(channel), "/" + channel, page, name, $"Berita terbaru dari {name}.", notFoundWhenEmpty: false);
     }
 }
