@@ -39,6 +39,30 @@ public sealed class KumparanOptions
 
     /// <summary>Files larger than this are rejected before they are read.</summary>
     public long MaxFileBytes { get; set; } = 1024 * 1024;
+
+    public WatchOptions Watch { get; set; } = new();
+}
+
+/// <summary>How the running site follows content/ (section <c>Kumparan:Watch</c>).</summary>
+public sealed class WatchOptions
+{
+    /// <summary>Follow file events; when false only the start-up and periodic reconciles run.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Quiet time after a file's last event, and the age its modification time must reach, before it is read.</summary>
+    public int DebounceMilliseconds { get; set; } = 100;
+
+    /// <summary>How long a vanished file may stay away before it counts as deleted (rename-over-save brings it back).</summary>
+    public int DeleteGraceMilliseconds { get; set; } = 400;
+
+    /// <summary>The longest a settled file waits while a burst of events goes on, so bursts become one synchronization.</summary>
+    public int MaxBatchDelayMilliseconds { get; set; } = 1000;
+
+    /// <summary>Full reconcile (and WAL checkpoint) every this many minutes, repairing any missed event.</summary>
+    public double ReconcileMinutes { get; set; } = 5;
+
+    /// <summary>Interval of the full reconcile when file events are not available (e.g. the inotify limit is reached).</summary>
+    public int PollingSeconds { get; set; } = 2;
 }
 
 public sealed class ReadingOptions

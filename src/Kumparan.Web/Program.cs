@@ -1,14 +1,14 @@
 using Kumparan.Web.Cli;
 using Kumparan.Web.Hosting;
 
-if (args is ["check", ..])
+switch (args)
 {
-    return CheckCommand.Run(args[1..], Console.Out);
-}
-
-if (args is ["generate", ..])
-{
-    return GenerateCommand.Run(args[1..], Console.Out);
+    case ["check", ..]:
+        return CheckCommand.Run(args[1..], Console.Out);
+    case ["import", ..]:
+        return ImportCommand.Run(args[1..], Console.Out);
+    case ["generate", ..]:
+        return GenerateCommand.Run(args[1..], Console.Out);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -32,8 +32,15 @@ public static class ArticleParser
             var fields = new FrontMatterFields(FrontMatterReader.Read(parts.FrontMatter, parts.FrontMatterLine), file);
             var body = MarkdownRenderer.Render(parts.Body, parts.BodyLine);
             var article = Build(file, fields, body, context);
-            return fields.Errors.Count > 0 || article is null
-                ? new ArticleParseResult(null, "", fields.Errors, [])
+            if (fields.Errors.Count > 0 || article is null)
+            {
+                return new ArticleParseResult(null, "", fields.Errors, []);
+            }
+
+            // A retracted article keeps its URL and the notice; its old body is dropped here, at the
+            // source, so no page, list, feed, search index or meta description can serve it again.
+            return article.Retracted is { } retraction
+                ? new ArticleParseResult(Retract(article, retraction), "", [], fields.UnknownKeys().ToList())
                 : new ArticleParseResult(article, body.PlainText, [], fields.UnknownKeys().ToList());
         }
         catch (ContentException e)
@@ -41,6 +48,16 @@ public static class ArticleParser
             return Reject(e.ToError(file));
         }
     }
+
+    private static Article Retract(Article article, Retraction retraction) => article with
+    {
+        Summary = $"Artikel ini telah dicabut. Alasan: {retraction.Reason}",
+        Body = [],
+        WordCount = 0,
+        ReadingMinutes = 1,
+        Image = null,
+        NeedsVerification = false,
+    };
 
     private static ArticleParseResult Reject(ContentError error) => new(null, "", [error], []);
 
@@ -210,6 +227,11 @@ public static class ArticleParser
                     {
                         f.Error(map, "A correction needs a date and a text.", "Add \"date:\" and \"text:\".");
                     }
+                    else if (target is { Length: > 0 } && !ArticleId.IsValid(target) && !IsLocalPath(target))
+                    {
+                        f.Error(entry["article"], $"The correction's article \"{Printable(target)}\" is neither an article id nor a path on this site.",
+                            "Write the later article's id (e.g. \"article: 24R1wPK1UUi\") or its path (e.g. \"article: /kumparannews/judul-24R1wPK1UUi\").");
+                    }
                     else
                     {
                         corrections.Add(new Correction(type.Value, date.Value, text, string.IsNullOrEmpty(target) ? null : target));
@@ -249,21 +271,25 @@ public static class ArticleParser
         {
             if (!IsLocalPath(alias))
             {
-                f.Error(f.Node("aliases"), $"The alias \"{alias}\" is not a path on this site.",
-                    "Write old paths starting with a single /, e.g. \"/kumparannews/judul-lama-24R1wPK1UUi\".");
+                f.Error(f.Node("aliases"), $"The alias \"{Printable(alias)}\" is not a path on this site.",
+                    "Write old paths starting with a single /, without host, query or spaces, e.g. \"/kumparannews/judul-lama-24R1wPK1UUi\".");
             }
         }
 
         return aliases;
     }
 
-    // Only "/segment/..." paths on this host: no scheme, no "//host", no backslashes, no control characters.
+    // Only "/segment/..." paths on this host: no scheme, no "//host", no backslashes, no control
+    // characters (CR/LF would split the Location header), no query or fragment (never part of a path).
     private static bool IsLocalPath(string path) =>
         path.Length is > 1 and <= 500
         && path[0] == '/'
         && path[1] != '/'
         && !path.Contains("..", StringComparison.Ordinal)
-        && path.All(c => c > ' ' && c < 0x7F && c != '\\');
+        && path.All(c => c > ' ' && c < 0x7F && c is not '\\' and not '?' and not '#');
+
+    // Control characters in a message would break the log line they are written to.
+    private static string Printable(string text) => string.Concat(text.Select(c => char.IsControl(c) ? '?' : c));
 
     private static Dictionary<string, YamlNode> Entries(YamlMap map) =>
         map.Entries.ToDictionary(e => e.Key.Value, e => e.Value, StringComparer.Ordinal);

@@ -39,6 +39,40 @@ public static class ContentFolder
                 || (relativePath.StartsWith("pages/", StringComparison.Ordinal) && relativePath.Count(c => c == '/') == 1));
     }
 
+    /// <summary>
+    /// One file of the folder, by relative path, under the same rules as <see cref="Scan"/>: no symbolic
+    /// link and no hidden name anywhere on the way. Null when it is not (or no longer) a content file.
+    /// </summary>
+    public static ContentFileInfo? Stat(string root, string relativePath)
+    {
+        if (!IsContentPath(relativePath))
+        {
+            return null;
+        }
+
+        var parts = relativePath.Split('/');
+        if (parts.Length > Options.MaxRecursionDepth + 2 || parts.Any(p => p.Length == 0 || p.StartsWith('.') || p == ".."))
+        {
+            return null;
+        }
+
+        var current = root;
+        foreach (var part in parts.SkipLast(1))
+        {
+            current = System.IO.Path.Combine(current, part);
+            var directory = new DirectoryInfo(current);
+            if (!directory.Exists || directory.LinkTarget is not null)
+            {
+                return null;
+            }
+        }
+
+        var file = new FileInfo(System.IO.Path.Combine(root, relativePath));
+        return file.Exists && file.LinkTarget is null && (file.Attributes & Options.AttributesToSkip) == 0
+            ? new ContentFileInfo(relativePath, file.FullName, file.Length, file.LastWriteTimeUtc.Ticks)
+            : null;
+    }
+
     public static string Relative(string root, string fullPath) =>
         System.IO.Path.GetRelativePath(root, fullPath).Replace('\\', '/');
 

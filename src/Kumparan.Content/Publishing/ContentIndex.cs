@@ -3,28 +3,42 @@ using Microsoft.Extensions.Logging;
 
 namespace Kumparan.Content.Publishing;
 
-/// <summary>Owns the current snapshot: synchronizes content/ into SQLite and swaps in a new snapshot when it changed.</summary>
+/// <summary>
+/// Owns the current snapshot: synchronizes content/ into SQLite and swaps in a new snapshot when it
+/// changed. Every content change (watcher, reconcile, import, recovery, schedule) goes through
+/// <see cref="Refresh"/> or <see cref="Reload"/>, so <see cref="Changed"/> is the one signal caches need.
+/// </summary>
 public sealed partial class ContentIndex(ArticleStore store, ContentSync sync, ILogger<ContentIndex> logger)
 {
     private readonly Lock _gate = new();
     private ContentSnapshot _current = ContentSnapshot.Empty;
     private long _version;
+    private string _stamp = "";
 
     public ContentSnapshot Current => Volatile.Read(ref _current);
 
     public ArticleStore Store => store;
 
+    public ContentSync Sync => sync;
+
     /// <summary>Raised after a new snapshot is in place.</summary>
     public event Action<ContentSnapshot>? Changed;
 
-    /// <summary>Synchronizes the content folder; reloads the snapshot when anything changed (or none is loaded yet).</summary>
-    public SyncReport Refresh()
+    /// <summary>
+    /// Synchronizes the content folder (or the paths in <paramref name="scope"/>); reloads the snapshot
+    /// when anything changed, none is loaded yet, or another process changed the database.
+    /// </summary>
+    public SyncReport Refresh(SyncScope? scope = null)
     {
         lock (_gate)
         {
-            var report = sync.Run();
-            LogSynced(report.Scanned, report.Unchanged, report.Accepted, report.Rejected, report.Deleted);
-            if (report.Changed || _version == 0)
+            var report = sync.Run(scope);
+            if (report.Parsed > 0 || report.Deleted > 0)
+            {
+                LogSynced(report.Scanned, report.Unchanged, report.Accepted, report.Rejected, report.Deleted);
+            }
+
+            if (report.Changed || _version == 0 || store.Stamp() != _stamp)
             {
                 Reload();
             }
@@ -38,6 +52,7 @@ public sealed partial class ContentIndex(ArticleStore store, ContentSync sync, I
     {
         lock (_gate)
         {
+            _stamp = store.Stamp();
             var (articles, fingerprints) = store.LoadArticlesWithFingerprints();
             var snapshot = new ContentSnapshot(++_version, articles, store.LoadPages(), store.LoadGone(), fingerprints);
             Volatile.Write(ref _current, snapshot);

@@ -4,6 +4,9 @@ using Kumparan.Content.FooterPages;
 
 namespace Kumparan.Content.Publishing;
 
+/// <summary>A correction of <paramref name="Article"/> that names a later article.</summary>
+public sealed record CorrectionLink(Article Article, Correction Correction);
+
 /// <summary>
 /// Everything the pages read, loaded from SQLite in one go and never changed afterwards. A content
 /// change builds a new snapshot and swaps it in; a request keeps the one it started with, so a
@@ -34,6 +37,27 @@ public sealed class ContentSnapshot
 
         ByAlias = aliases.ToFrozenDictionary(StringComparer.Ordinal);
         Lists = new ArticleLists(Articles);
+        AnsweredBy = Articles
+            .SelectMany(a => a.Corrections.Where(c => c.Article is not null).Select(c => (Target: Resolve(c.Article!), Link: new CorrectionLink(a, c))))
+            .Where(x => x.Target is not null && x.Target.Id != x.Link.Article.Id)
+            .GroupBy(x => x.Target!.Id, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<CorrectionLink>)g.Select(x => x.Link).OrderBy(l => l.Correction.Date).ToList(), StringComparer.Ordinal);
+    }
+
+    /// <summary>For a later article: the corrections of earlier articles that name it (it links back to them).</summary>
+    public FrozenDictionary<string, IReadOnlyList<CorrectionLink>> AnsweredBy { get; }
+
+    /// <summary>The article a correction's <c>article:</c> names: an id, its URL path (any slug), or one of its aliases.</summary>
+    public Article? Resolve(string reference)
+    {
+        var path = reference.Trim();
+        if (ById.TryGetValue(path, out var byId) || ByAlias.TryGetValue(path, out byId))
+        {
+            return byId;
+        }
+
+        var id = path[(path.LastIndexOfAny(['-', '/']) + 1)..];
+        return path.StartsWith('/') && ById.TryGetValue(id, out var byPath) ? byPath : null;
     }
 
     public long Version { get; }

@@ -7,6 +7,14 @@ using Microsoft.Extensions.Logging;
 
 namespace Kumparan.Content.Publishing;
 
+/// <summary>Which paths a synchronization looks at: all (the reconcile), all but some (files still being written), or only some.</summary>
+public sealed record SyncScope(IReadOnlySet<string>? Only = null, IReadOnlySet<string>? Skip = null)
+{
+    public static readonly SyncScope All = new();
+
+    public bool Covers(string path) => Only?.Contains(path) ?? Skip?.Contains(path) != true;
+}
+
 public sealed record SyncReport(int Scanned, int Unchanged, int Parsed, int Accepted, int Rejected, int Deleted,
     IReadOnlyList<ContentError> Errors, IReadOnlyList<ContentError> Warnings)
 {
@@ -23,18 +31,27 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
 {
     private readonly ParseContext _context = new(options, Path.Combine(contentRoot, "media"));
 
-    public SyncReport Run()
+    public string ContentRoot => contentRoot;
+
+    public ParseContext Context => _context;
+
+    /// <summary>Synchronizes the whole folder, or only the paths <paramref name="scope"/> names (the watcher's settled files).</summary>
+    public SyncReport Run(SyncScope? scope = null)
     {
-        var files = ContentFolder.Scan(contentRoot);
+        scope ??= SyncScope.All;
+        var files = scope.Only is { } only
+            ? only.Select(p => ContentFolder.Stat(contentRoot, p)).Where(f => f is not null).Select(f => f!).ToList()
+            : ContentFolder.Scan(contentRoot).Where(f => scope.Skip?.Contains(f.Path) != true).ToList();
         var known = store.FileStates();
         var candidates = files.Where(f => !known.TryGetValue(f.Path, out var s) || s.Size != f.Size || s.ModifiedTicks != f.ModifiedTicks).ToList();
         var parsed = candidates.AsParallel().Select(f => Load(f, known.GetValueOrDefault(f.Path))).Where(r => r is not null).Select(r => r!).ToList();
         var onDisk = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var missing = known.Keys.Where(p => !onDisk.Contains(p)).ToList();
+        var missing = known.Keys.Where(p => !onDisk.Contains(p) && scope.Covers(p)).ToList();
 
         var errors = new List<ContentError>();
         var warnings = new List<ContentError>();
         int accepted = 0, deleted = 0;
+        using var writer = store.Database.WriteLock.EnterScope();
         using var connection = store.Database.Open();
         using var transaction = connection.BeginTransaction();
         foreach (var path in missing)
@@ -58,7 +75,7 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
             var problems = item.Errors.ToList();
             if (item.Article is { } article)
             {
-                problems.AddRange(Conflicts(connection, transaction, article, item.Text));
+                problems.AddRange(ContentClaims.Conflicts(connection, transaction, article, article.SourcePath!, item.Text));
             }
 
             if (problems.Count > 0)
@@ -86,13 +103,7 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
             }
             else if (item.Page is { } page)
             {
-                connection.Execute(
-                    """
-                    INSERT INTO pages (slug, title, summary, html, source_path, source_text) VALUES (@Slug, @Title, @Summary, @Html, @SourcePath, @text)
-                    ON CONFLICT (slug) DO UPDATE SET title = excluded.title, summary = excluded.summary, html = excluded.html,
-                        source_path = excluded.source_path, source_text = excluded.source_text
-                    """,
-                    new { page.Slug, page.Title, page.Summary, page.Html, page.SourcePath, text = item.Text }, transaction);
+                ArticleStore.UpsertPage(connection, transaction, page, item.Text);
                 LogAccepted(item.File.Path, page.Slug, "/" + page.Slug);
             }
 
@@ -169,44 +180,6 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
         {
             return "";
         }
-    }
-
-    private static List<ContentError> Conflicts(Microsoft.Data.Sqlite.SqliteConnection connection, System.Data.IDbTransaction transaction, Article article, string text)
-    {
-        var problems = new List<ContentError>();
-        var owner = connection.QuerySingleOrDefault<string?>("SELECT COALESCE(source_path, '(database)') FROM articles WHERE id = @Id", new { article.Id }, transaction);
-        if (owner is not null && owner != article.SourcePath)
-        {
-            problems.Add(new ContentError(article.SourcePath!, LineOf(text, "id"), 1, $"The id \"{article.Id}\" already belongs to {owner}.",
-                "Give this article its own \"id:\" or a different date; the earlier file keeps the id."));
-        }
-
-        var slugOwner = connection.QuerySingleOrDefault<string?>(
-            "SELECT COALESCE(source_path, '(database)') FROM articles WHERE channel = @Channel AND slug = @Slug AND id <> @Id",
-            new { article.Channel, article.Slug, article.Id }, transaction);
-        if (slugOwner is not null && slugOwner != article.SourcePath)
-        {
-            problems.Add(new ContentError(article.SourcePath!, LineOf(text, "slug"), 1, $"The slug \"{article.Slug}\" is already used in {article.Channel} by {slugOwner}.",
-                "Choose another \"slug:\"; the earlier file keeps this one."));
-        }
-
-        return problems;
-    }
-
-    // The line of "key:" in the front matter; for an id made from the date, the date's line.
-    private static int LineOf(string text, string key)
-    {
-        var lines = text.Split('\n');
-        foreach (var candidate in new[] { key, key == "id" ? "date" : "title" })
-        {
-            var index = Array.FindIndex(lines, l => l.StartsWith(candidate + ":", StringComparison.Ordinal));
-            if (index >= 0)
-            {
-                return index + 1;
-            }
-        }
-
-        return 1;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted {File} as {Key} at {Url}")]

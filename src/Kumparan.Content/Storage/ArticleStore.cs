@@ -25,6 +25,25 @@ public sealed class ArticleStore(Database database)
             .ToDictionary(s => s.Path, StringComparer.Ordinal);
     }
 
+    /// <summary>The problems of the last rejected version of a file (empty when its last version was accepted).</summary>
+    public IReadOnlyList<ContentError> FileErrors(string path)
+    {
+        using var connection = database.Open();
+        var json = connection.QuerySingleOrDefault<string?>("SELECT errors FROM content_files WHERE path = @path", new { path });
+        return json is null ? [] : JsonSerializer.Deserialize(json, ContentJson.Default.ListContentError) ?? [];
+    }
+
+    /// <summary>Changes whenever the served rows change, also when another process (an import) wrote them.</summary>
+    public string Stamp()
+    {
+        using var connection = database.Open();
+        return connection.QuerySingle<string>(
+            """
+            SELECT (SELECT COUNT(*) FROM articles) || ':' || (SELECT COALESCE(MAX(changed_at), 0) FROM articles) || ':'
+                || (SELECT COUNT(*) FROM pages) || ':' || (SELECT COUNT(*) FROM gone_articles)
+            """);
+    }
+
     public List<Article> LoadArticles()
     {
         using var connection = database.Open();
@@ -123,6 +142,15 @@ public sealed class ArticleStore(Database database)
             new { article.Id, article.Title, article.Summary, plainText }, transaction);
         connection.Execute("DELETE FROM gone_articles WHERE id = @Id", new { article.Id }, transaction);
     }
+
+    internal static void UpsertPage(SqliteConnection connection, IDbTransaction transaction, FooterPage page, string sourceText) =>
+        connection.Execute(
+            """
+            INSERT INTO pages (slug, title, summary, html, source_path, source_text) VALUES (@Slug, @Title, @Summary, @Html, @SourcePath, @sourceText)
+            ON CONFLICT (slug) DO UPDATE SET title = excluded.title, summary = excluded.summary, html = excluded.html,
+                source_path = excluded.source_path, source_text = excluded.source_text
+            """,
+            new { page.Slug, page.Title, page.Summary, page.Html, page.SourcePath, sourceText }, transaction);
 
     internal static void Delete(SqliteConnection connection, IDbTransaction transaction, string id)
     {

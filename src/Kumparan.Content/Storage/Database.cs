@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Kumparan.Content.Storage;
@@ -23,6 +24,13 @@ public sealed class Database
 
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// Held by every writer of this process (synchronization, imports, checkpoints, recovery): SQLite
+    /// allows one writer at a time, and waiting here is cheaper and fairer than spinning on SQLITE_BUSY.
+    /// Other processes (an import run from the command line) are covered by the busy timeout.
+    /// </summary>
+    public Lock WriteLock { get; } = new();
+
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(ConnectionString);
@@ -37,6 +45,7 @@ public sealed class Database
     /// <summary>Creates the file on first run and brings the schema up to date.</summary>
     public void Migrate()
     {
+        using var scope = WriteLock.EnterScope();
         using var connection = Open();
         using (var wal = connection.CreateCommand())
         {
@@ -46,4 +55,22 @@ public sealed class Database
 
         Migrations.Apply(connection);
     }
+
+    /// <summary>SQLite's own structural check; "ok" when the file is sound, else the problems it found.</summary>
+    public IReadOnlyList<string> QuickCheck()
+    {
+        using var connection = Open();
+        return connection.Query<string>("PRAGMA quick_check(20)").ToList();
+    }
+
+    /// <summary>Copies the write-ahead log into the file and truncates it, so the WAL cannot grow without bound.</summary>
+    public (int Busy, int LogFrames, int Checkpointed) Checkpoint()
+    {
+        using var scope = WriteLock.EnterScope();
+        using var connection = Open();
+        return connection.QuerySingle<(int, int, int)>("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
+    /// <summary>SQLITE_CORRUPT and SQLITE_NOTADB: the file is damaged, not merely busy.</summary>
+    public static bool IsCorruption(SqliteException e) => e.SqliteErrorCode is 11 or 26;
 }

@@ -52,6 +52,7 @@ public static class KumparanHosting
         services.AddSingleton<ContentIndex>();
         services.AddSingleton<ArticleSearch>();
         services.AddHostedService<ContentStartup>();
+        services.AddHostedService<ContentWatcher>();
         services.AddSingleton<SiteInfo>();
         services.AddSingleton<SiteStyles>();
         services.Configure<RenderedCacheOptions>(builder.Configuration.GetSection(RenderedCacheOptions.Section));
@@ -75,6 +76,7 @@ public static class KumparanHosting
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching });
+        app.UseMiddleware<ArticleRedirects>();
         var location = app.Services.GetRequiredService<ContentLocation>();
         Directory.CreateDirectory(location.MediaPath);
         app.UseStaticFiles(new StaticFileOptions
@@ -98,15 +100,28 @@ public static class KumparanHosting
             : "public, max-age=3600";
 }
 
-/// <summary>Creates the database and indexes content/ before the first request is served.</summary>
-internal sealed class ContentStartup(Database database, ContentIndex index) : IHostedService
+/// <summary>
+/// Before the first request: checks the database (a damaged file is moved aside and rebuilt from
+/// content/ and the sources kept in it), brings the schema up to date and indexes content/.
+/// </summary>
+internal sealed partial class ContentStartup(Database database, ContentIndex index, TimeProvider clock, ILogger<ContentStartup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        var salvage = DatabaseRecovery.CheckAndMoveAsideIfCorrupt(database, clock, logger);
         database.Migrate();
+        if (salvage is not null)
+        {
+            var restored = index.Sync.Restore(salvage);
+            LogRestored(restored, salvage.Sources.Count, salvage.MovedTo);
+        }
+
         index.Refresh();
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rebuilt the database: restored {Restored} of {Read} rows read back from {MovedTo}, then synchronized content/")]
+    private partial void LogRestored(int restored, int read, string movedTo);
 }

@@ -12,6 +12,9 @@ namespace Kumparan.Web.Pages.Articles;
 /// <summary>One piece of the article body: a rendered block, or an ad slot between blocks.</summary>
 public sealed record BodyPart(string? Html, string? SlotName, bool TopSlot = false);
 
+/// <summary>A correction as shown, with the later article it names when that one is public.</summary>
+public sealed record ShownCorrection(Correction Correction, Article? Later);
+
 public sealed class ArticleModel(ContentIndex index, SiteInfo site, TimeProvider clock, IOptions<KumparanOptions> options)
     : SitePageModel(index, site)
 {
@@ -20,6 +23,11 @@ public sealed class ArticleModel(ContentIndex index, SiteInfo site, TimeProvider
     public IReadOnlyList<BodyPart> Body { get; private set; } = [];
 
     public IReadOnlyList<Article> RelatedArticles { get; private set; } = [];
+
+    public IReadOnlyList<ShownCorrection> Corrections { get; private set; } = [];
+
+    /// <summary>Corrections of earlier articles that name this one: it links back to them.</summary>
+    public IReadOnlyList<CorrectionLink> Answers { get; private set; } = [];
 
     public string CanonicalUrl => Site.AbsoluteUrl(Article.Path);
 
@@ -60,6 +68,12 @@ public sealed class ArticleModel(ContentIndex index, SiteInfo site, TimeProvider
         HttpContext.DependsOn(CacheTags.Channel(article.Channel));
         HttpContext.DependsOn(article.Topics.Select(t => CacheTags.Topic(Slug.FromName(t))));
         HttpContext.DependsOn(RelatedArticles.Select(r => CacheTags.Article(r.Id)));
+        Corrections = article.Corrections.OrderBy(c => c.Date)
+            .Select(c => new ShownCorrection(c, c.Article is { } r && Snapshot.Resolve(r) is { } later && later.IsVisibleAt(now) && later.Id != article.Id ? later : null))
+            .ToList();
+        Answers = Snapshot.AnsweredBy.GetValueOrDefault(article.Id)?.Where(l => l.Article.IsVisibleAt(now)).ToList() ?? [];
+        HttpContext.DependsOn(Corrections.Where(c => c.Later is not null).Select(c => CacheTags.Article(c.Later!.Id)));
+        HttpContext.DependsOn(Answers.Select(a => CacheTags.Article(a.Article.Id)));
         return Page();
     }
 

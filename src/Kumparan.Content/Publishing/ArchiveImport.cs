@@ -1,0 +1,140 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Kumparan.Content.Articles;
+using Kumparan.Content.Storage;
+
+namespace Kumparan.Content.Publishing;
+
+public sealed record ImportReport(int Lines, int Imported, IReadOnlyList<ContentError> Errors);
+
+/// <summary>
+/// Loads an archive of JSON Lines (one article a line: the front matter's keys plus "body" in
+/// Markdown) straight into SQLite as database-only articles (no source file). Each line becomes the
+/// same front matter + body text a file would be and goes through the same parser and the same
+/// id/slug claims; errors name the line of the archive. The text is kept as the row's source, so a
+/// rebuild of a damaged database restores these rows the same way as files.
+/// </summary>
+public sealed class ArchiveImport(ArticleStore store, ParseContext context)
+{
+    private static readonly JsonSerializerOptions ValueJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public ImportReport Run(string archiveName, TextReader reader)
+    {
+        var errors = new List<ContentError>();
+        int lines = 0, imported = 0;
+        using var writer = store.Database.WriteLock.EnterScope();
+        using var connection = store.Database.Open();
+        using var transaction = connection.BeginTransaction();
+        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        {
+            lines++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var (source, keys, problem) = ToSource(line);
+            if (source is null)
+            {
+                errors.Add(new ContentError(archiveName, lines, 1, problem!, "Write one article per line as a JSON object: {\"title\": ..., \"channel\": ..., \"date\": ..., \"body\": ...}."));
+                continue;
+            }
+
+            var result = ArticleParser.Parse(ContentClaims.DatabaseOwner, Encoding.UTF8.GetBytes(source), context);
+            var found = result.Errors.ToList();
+            if (result.Article is { } parsed)
+            {
+                found.AddRange(ContentClaims.Conflicts(connection, transaction, parsed with { SourcePath = null }, ContentClaims.DatabaseOwner, source));
+            }
+
+            if (found.Count > 0 || result.Article is null)
+            {
+                errors.AddRange(found.Select(e => OnArchiveLine(e, archiveName, lines, keys)));
+                continue;
+            }
+
+            ArticleStore.Upsert(connection, transaction, result.Article with { SourcePath = null }, result.PlainText, source);
+            imported++;
+        }
+
+        transaction.Commit();
+        return new ImportReport(lines, imported, errors);
+    }
+
+    /// <summary>One JSON line → "---\nkey: value\n...---\nbody", each key on its own line (JSON values are YAML).</summary>
+    private static (string? Source, List<string> Keys, string? Problem) ToSource(string line)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 8 });
+        }
+        catch (JsonException e)
+        {
+            return (null, [], $"The line is not valid JSON: {e.Message}");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, [], "The line is not a JSON object.");
+            }
+
+            var keys = new List<string>();
+            var text = new StringBuilder("---\n");
+            string body = "", title = "";
+            var hasSlug = false;
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (property.Name == "body")
+                {
+                    if (property.Value.ValueKind != JsonValueKind.String)
+                    {
+                        return (null, [], "\"body\" must be a string of Markdown.");
+                    }
+
+                    body = property.Value.GetString()!;
+                    continue;
+                }
+
+                if (property.Value.ValueKind == JsonValueKind.Null || !IsKey(property.Name))
+                {
+                    if (!IsKey(property.Name))
+                    {
+                        return (null, [], $"\"{property.Name}\" is not a front matter key.");
+                    }
+
+                    continue;
+                }
+
+                title = property.Name == "title" && property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : title;
+                hasSlug |= property.Name == "slug";
+                keys.Add(property.Name);
+                text.Append(property.Name).Append(": ").Append(JsonSerializer.Serialize(property.Value, ValueJson)).Append('\n');
+            }
+
+            if (!hasSlug && Slug.FromName(title) is { Length: > 0 } slug)
+            {
+                // A file's slug defaults to its name; an archive line has none, so the title gives it.
+                keys.Add("slug");
+                text.Append("slug: ").Append(slug).Append('\n');
+            }
+
+            return (text.Append("---\n").Append(body).ToString(), keys, null);
+        }
+    }
+
+    private static bool IsKey(string name) => name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterLower(c) || c == '_');
+
+    // Errors in the generated text point at a key (front matter) or at a line of "body".
+    private static ContentError OnArchiveLine(ContentError error, string archiveName, int line, List<string> keys)
+    {
+        var bodyStart = keys.Count + 3;
+        var where = error.Line >= 2 && error.Line < bodyStart ? $" (key \"{keys[error.Line - 2]}\")"
+            : error.Line >= bodyStart ? $" (line {error.Line - bodyStart + 1} of \"body\")"
+            : "";
+        return new ContentError(archiveName, line, 1, error.Problem + where, error.Fix);
+    }
+}

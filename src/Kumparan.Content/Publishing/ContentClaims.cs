@@ -1,0 +1,56 @@
+using System.Data;
+using Dapper;
+using Kumparan.Content.Articles;
+using Microsoft.Data.Sqlite;
+
+namespace Kumparan.Content.Publishing;
+
+/// <summary>
+/// Who owns an id or a slug: the earlier claim keeps it. Shared by the synchronization, the
+/// <c>check</c> command (which runs the synchronization on a scratch database) and the import.
+/// </summary>
+public static class ContentClaims
+{
+    /// <summary>Label of rows that came from an import, not from a file.</summary>
+    public const string DatabaseOwner = "(database)";
+
+    /// <param name="claimant">The file claiming (its path), or <see cref="DatabaseOwner"/> for an import.</param>
+    public static List<ContentError> Conflicts(SqliteConnection connection, IDbTransaction transaction, Article article, string claimant, string text)
+    {
+        var problems = new List<ContentError>();
+        var owner = connection.QuerySingleOrDefault<string?>("SELECT COALESCE(source_path, @database) FROM articles WHERE id = @Id",
+            new { article.Id, database = DatabaseOwner }, transaction);
+        if (owner is not null && owner != claimant)
+        {
+            problems.Add(new ContentError(claimant, LineOf(text, "id"), 1, $"The id \"{article.Id}\" already belongs to {owner}.",
+                "Give this article its own \"id:\" or a different date; the earlier file keeps the id."));
+        }
+
+        var slugOwner = connection.QuerySingleOrDefault<string?>(
+            "SELECT COALESCE(source_path, @database) FROM articles WHERE channel = @Channel AND slug = @Slug AND id <> @Id",
+            new { article.Channel, article.Slug, article.Id, database = DatabaseOwner }, transaction);
+        if (slugOwner is not null && slugOwner != claimant)
+        {
+            problems.Add(new ContentError(claimant, LineOf(text, "slug"), 1, $"The slug \"{article.Slug}\" is already used in {article.Channel} by {slugOwner}.",
+                "Choose another \"slug:\"; the earlier file keeps this one."));
+        }
+
+        return problems;
+    }
+
+    // The line of "key:" in the front matter; for an id made from the date, the date's line.
+    private static int LineOf(string text, string key)
+    {
+        var lines = text.Split('\n');
+        foreach (var candidate in new[] { key, key == "id" ? "date" : "title" })
+        {
+            var index = Array.FindIndex(lines, l => l.StartsWith(candidate + ":", StringComparison.Ordinal));
+            if (index >= 0)
+            {
+                return index + 1;
+            }
+        }
+
+        return 1;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text;
+using System.Text.Json;
+using Kumparan.Content.Articles;
+using Kumparan.Content.FooterPages;
+using Kumparan.Content.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Kumparan.Content.Publishing;
+
+public sealed partial class ContentSync
+{
+    /// <summary>
+    /// Puts back what a damaged database held, before the files are synchronized again: the last
+    /// accepted source of each file still on disk (so a file that is rejected today still serves its
+    /// last good version), database-only articles, and the gone list. Each source is validated again
+    /// by the same parser; what fails is logged. Returns the number of rows restored.
+    /// </summary>
+    public int Restore(Salvage salvage)
+    {
+        var restored = 0;
+        using var writer = store.Database.WriteLock.EnterScope();
+        using var connection = store.Database.Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var (id, path) in salvage.Gone)
+        {
+            ArticleStore.MarkGone(connection, transaction, id, path);
+        }
+
+        foreach (var source in salvage.Sources)
+        {
+            try
+            {
+                if (RestoreOne(connection, transaction, source))
+                {
+                    restored++;
+                }
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == 19)
+            {
+                LogNotRestored(source.SourcePath ?? source.Key, e.Message);
+            }
+        }
+
+        transaction.Commit();
+        return restored;
+    }
+
+    private bool RestoreOne(SqliteConnection connection, System.Data.IDbTransaction transaction, KeptSource source)
+    {
+        // A kept source of a file that is gone from disk stays gone: the synchronization would remove it anyway.
+        if (source.SourcePath is { } path && ContentFolder.Stat(contentRoot, path) is null)
+        {
+            return false;
+        }
+
+        if (source.SourceText is not { } text)
+        {
+            return RestoreDocument(connection, transaction, source);
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text);
+        if (source.IsPage)
+        {
+            var (page, pageErrors) = FooterPageParser.Parse(source.SourcePath!, bytes, options);
+            if (page is null)
+            {
+                LogNotRestored(source.SourcePath!, string.Join(" ", pageErrors));
+                return false;
+            }
+
+            ArticleStore.UpsertPage(connection, transaction, page, text);
+            return true;
+        }
+
+        var file = source.SourcePath ?? ContentClaims.DatabaseOwner;
+        var result = ArticleParser.Parse(file, bytes, _context);
+        if (result.Article is not { } article)
+        {
+            LogNotRestored(source.SourcePath ?? source.Key, string.Join(" ", result.Errors));
+            return false;
+        }
+
+        ArticleStore.Upsert(connection, transaction, article with { SourcePath = source.SourcePath }, result.PlainText, text);
+        return true;
+    }
+
+    // A database-only row without its source (written before sources were kept): the stored article as it was.
+    private bool RestoreDocument(SqliteConnection connection, System.Data.IDbTransaction transaction, KeptSource source)
+    {
+        if (source.IsPage || source.SourcePath is not null || source.Document is null)
+        {
+            LogNotRestored(source.SourcePath ?? source.Key, "no kept source");
+            return false;
+        }
+
+        try
+        {
+            var article = JsonSerializer.Deserialize(source.Document, ContentJson.Default.Article)!;
+            ArticleStore.Upsert(connection, transaction, article, article.Summary, null);
+            return true;
+        }
+        catch (JsonException e)
+        {
+            LogNotRestored(source.Key, e.Message);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not restore {Source} from the damaged database: {Reason}")]
+    private partial void LogNotRestored(string source, string reason);
+}

@@ -1,0 +1,148 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Kumparan.Content.Storage;
+
+/// <summary>A row read back from a damaged file: the last accepted source of a file, or a database-only article.</summary>
+/// <param name="SourcePath">The file it came from; null for a database-only (imported) article.</param>
+/// <param name="SourceText">The last accepted source, parsed again on restore (one validation path).</param>
+/// <param name="Document">The stored article, for database-only rows whose source was not kept.</param>
+public sealed record KeptSource(string Key, string? SourcePath, string? SourceText, string? Document, bool IsPage);
+
+/// <summary>What could be read from a damaged database before it was moved aside.</summary>
+public sealed record Salvage(string MovedTo, IReadOnlyList<KeptSource> Sources, IReadOnlyDictionary<string, string> Gone, IReadOnlyList<string> Unreadable);
+
+/// <summary>
+/// Start-up check of the SQLite file. A damaged file is read as far as SQLite can, then moved aside
+/// (never deleted) with its WAL, so a fresh file can be built from content/ and the kept sources.
+/// </summary>
+public static partial class DatabaseRecovery
+{
+    /// <summary>Null when the file is sound (or new); otherwise what was saved from it.</summary>
+    public static Salvage? CheckAndMoveAsideIfCorrupt(Database database, TimeProvider clock, ILogger logger)
+    {
+        if (!File.Exists(database.Path))
+        {
+            return null;
+        }
+
+        IReadOnlyList<string> problems;
+        try
+        {
+            problems = database.QuickCheck();
+            if (problems is ["ok"])
+            {
+                return null;
+            }
+        }
+        catch (SqliteException e) when (Database.IsCorruption(e))
+        {
+            problems = [e.Message];
+        }
+
+        var described = string.Join("; ", problems);
+        LogCorrupt(logger, database.Path, described);
+        var unreadable = new List<string>();
+        var sources = ReadSources(database, unreadable);
+        var gone = ReadGone(database, unreadable);
+        SqliteConnection.ClearAllPools();
+        var movedTo = MoveAside(database.Path, clock);
+        foreach (var what in unreadable)
+        {
+            LogUnreadable(logger, movedTo, what);
+        }
+
+        LogMovedAside(logger, movedTo, sources.Count, sources.Count(s => s.SourcePath is null && !s.IsPage));
+        return new Salvage(movedTo, sources, gone, unreadable);
+    }
+
+    private static List<KeptSource> ReadSources(Database database, List<string> unreadable)
+    {
+        var sources = new List<KeptSource>();
+        ReadRows(database, "articles", unreadable, (c, rowid) => c.QuerySingleOrDefault<(string Id, string? Path, string? Text, string? Document)>(
+            "SELECT id, source_path, source_text, document FROM articles NOT INDEXED WHERE rowid = @rowid", new { rowid }) is { Id: not null } r
+                ? new KeptSource(r.Id, r.Path, r.Text, r.Document, false) : null, sources);
+        ReadRows(database, "pages", unreadable, (c, rowid) => c.QuerySingleOrDefault<(string Slug, string? Path, string? Text)>(
+            "SELECT slug, source_path, source_text FROM pages NOT INDEXED WHERE rowid = @rowid", new { rowid }) is { Slug: not null } r
+                ? new KeptSource(r.Slug, r.Path, r.Text, null, true) : null, sources);
+        return sources;
+    }
+
+    // Row by row, so one damaged page costs the rows on it and not the whole table.
+    private static void ReadRows(Database database, string table, List<string> unreadable, Func<SqliteConnection, long, KeptSource?> read, List<KeptSource> into)
+    {
+        List<long> rowids;
+        try
+        {
+            using var connection = database.Open();
+            rowids = connection.Query<long>($"SELECT rowid FROM {table} NOT INDEXED").ToList();
+        }
+        catch (SqliteException e)
+        {
+            unreadable.Add($"table {table}: {e.Message}");
+            return;
+        }
+
+        foreach (var rowid in rowids)
+        {
+            try
+            {
+                using var connection = database.Open();
+                if (read(connection, rowid) is { } row)
+                {
+                    into.Add(row);
+                }
+            }
+            catch (SqliteException e)
+            {
+                unreadable.Add($"table {table}, row {rowid}: {e.Message}");
+            }
+        }
+    }
+
+    private static Dictionary<string, string> ReadGone(Database database, List<string> unreadable)
+    {
+        try
+        {
+            using var connection = database.Open();
+            return connection.Query<(string Id, string Path)>("SELECT id, path FROM gone_articles NOT INDEXED").ToDictionary(r => r.Id, r => r.Path, StringComparer.Ordinal);
+        }
+        catch (SqliteException e)
+        {
+            unreadable.Add($"table gone_articles: {e.Message}");
+            return [];
+        }
+    }
+
+    private static string MoveAside(string path, TimeProvider clock)
+    {
+        var stamp = clock.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var target = $"{path}.corrupt-{stamp}";
+        for (var n = 2; File.Exists(target); n++)
+        {
+            target = $"{path}.corrupt-{stamp}-{n}";
+        }
+
+        File.Move(path, target);
+        // The WAL travels with its file under the matching name, so SQLite can still read both together.
+        foreach (var suffix in new[] { "-wal", "-shm" })
+        {
+            if (File.Exists(path + suffix))
+            {
+                File.Move(path + suffix, target + suffix);
+            }
+        }
+
+        return target;
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The database {Path} is damaged: {Problems}")]
+    private static partial void LogCorrupt(ILogger logger, string path, string problems);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not read from the damaged database {Path}: {What}")]
+    private static partial void LogUnreadable(ILogger logger, string path, string what);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Moved the damaged database aside to {Path}; read {Rows} rows back, {DatabaseOnly} of them database-only articles")]
+    private static partial void LogMovedAside(ILogger logger, string path, int rows, int databaseOnly);
+}

@@ -1,0 +1,216 @@
+using System.Collections.Concurrent;
+using Kumparan.Content;
+using Kumparan.Content.Publishing;
+using Kumparan.Content.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Kumparan.Web.Hosting;
+
+/// <summary>
+/// Follows content/ while the site runs: file events are debounced per path and synchronized once
+/// settled (a burst becomes one synchronization), a full reconcile runs at start-up, after a watcher
+/// error or overflow and periodically (then the WAL is checkpointed too), and the snapshot is reloaded
+/// when a scheduled article's time or an expiry comes, so <see cref="ContentIndex.Changed"/> fires then.
+/// Debouncing is measured on the monotonic clock, as file events happen in real time; publication
+/// times come from the site's <see cref="TimeProvider"/>.
+/// </summary>
+public sealed partial class ContentWatcher(ContentIndex index, Database database, ContentLocation location,
+    IOptions<KumparanOptions> options, TimeProvider clock, ILogger<ContentWatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(30);
+
+    private readonly WatchOptions _options = options.Value.Watch;
+    private readonly ConcurrentQueue<(string Path, long Tick)> _heard = new();
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private long _lastEvent;
+    private int _reconcileRequested;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        using var watcher = _options.Enabled ? StartWatcher() : null;
+        var debounce = TimeSpan.FromMilliseconds(_options.DebounceMilliseconds);
+        var pending = new PendingFiles(location.ContentPath, debounce, TimeSpan.FromMilliseconds(_options.DeleteGraceMilliseconds));
+        var reconcileEvery = watcher is null && _options.Enabled ? TimeSpan.FromSeconds(_options.PollingSeconds) : TimeSpan.FromMinutes(_options.ReconcileMinutes);
+        var nextReconcile = Environment.TickCount64;
+        DateTimeOffset? scheduled = null;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                Drain(pending);
+                var now = Environment.TickCount64;
+                if (now >= nextReconcile || (Volatile.Read(ref _reconcileRequested) == 1 && now - Volatile.Read(ref _lastEvent) >= debounce.TotalMilliseconds))
+                {
+                    var periodic = now >= nextReconcile;
+                    Interlocked.Exchange(ref _reconcileRequested, 0);
+                    // Files still being written wait for their own turn; everything else is compared with the store.
+                    index.Refresh(new SyncScope(Skip: pending.Paths.ToHashSet(StringComparer.Ordinal)));
+                    if (periodic)
+                    {
+                        var (_, frames, _) = database.Checkpoint();
+                        LogReconciled(frames);
+                        nextReconcile = now + (long)reconcileEvery.TotalMilliseconds;
+                    }
+                }
+
+                var settled = pending.Settled(now, DateTime.UtcNow);
+                var burstGoesOn = now - Volatile.Read(ref _lastEvent) < debounce.TotalMilliseconds;
+                if (settled.Count > 0 && (!burstGoesOn || now - pending.OldestEvent(settled) >= _options.MaxBatchDelayMilliseconds))
+                {
+                    pending.Remove(settled);
+                    index.Refresh(new SyncScope(Only: settled));
+                }
+
+                scheduled = ReloadWhenScheduleComes(scheduled);
+                var wait = pending.Count > 0 ? debounce / 2 : NextWait(nextReconcile, scheduled);
+                await _wake.WaitAsync(wait, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            {
+                // The site keeps serving its last snapshot; a reconcile after a pause repairs what was missed.
+                LogFailed(e);
+                Interlocked.Exchange(ref _reconcileRequested, 1);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private FileSystemWatcher? StartWatcher()
+    {
+        try
+        {
+            var watcher = new FileSystemWatcher(location.ContentPath)
+            {
+                IncludeSubdirectories = true,
+                InternalBufferSize = 64 * 1024,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            watcher.Created += (_, e) => Heard(e.FullPath);
+            watcher.Changed += (_, e) => Heard(e.FullPath);
+            watcher.Deleted += (_, e) => Heard(e.FullPath);
+            watcher.Renamed += (_, e) =>
+            {
+                Heard(e.OldFullPath);
+                Heard(e.FullPath);
+            };
+            watcher.Error += (_, e) =>
+            {
+                LogWatcherError(e.GetException());
+                RequestReconcile();
+            };
+            watcher.EnableRaisingEvents = true;
+            LogWatching(location.ContentPath);
+            return watcher;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException or UnauthorizedAccessException)
+        {
+            // E.g. the inotify instance limit: the site still follows content/ by polling.
+            LogPolling(location.ContentPath, _options.PollingSeconds, e.Message);
+            return null;
+        }
+    }
+
+    private void Heard(string fullPath)
+    {
+        var relative = ContentFolder.Relative(location.ContentPath, fullPath);
+        switch (PendingFiles.Classify(relative))
+        {
+            case ChangeKind.File:
+                _heard.Enqueue((relative, Environment.TickCount64));
+                break;
+            case ChangeKind.Folder:
+                RequestReconcile();
+                break;
+            default:
+                return;
+        }
+
+        Volatile.Write(ref _lastEvent, Environment.TickCount64);
+        Wake();
+    }
+
+    private void RequestReconcile()
+    {
+        Volatile.Write(ref _lastEvent, Environment.TickCount64);
+        Interlocked.Exchange(ref _reconcileRequested, 1);
+        Wake();
+    }
+
+    private void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already awake.
+            }
+        }
+    }
+
+    private void Drain(PendingFiles pending)
+    {
+        while (_heard.TryDequeue(out var item))
+        {
+            pending.Heard(item.Path, item.Tick);
+        }
+    }
+
+    // Visibility is computed per request from the clock; reloading at the moment a scheduled article
+    // appears or one expires makes Changed fire then, so nothing cached outlives that minute.
+    private DateTimeOffset? ReloadWhenScheduleComes(DateTimeOffset? scheduled)
+    {
+        var now = clock.GetUtcNow();
+        if (scheduled is { } due && due <= now)
+        {
+            LogScheduled(due);
+            index.Reload();
+        }
+
+        return index.Current.NextChangeAfter(now);
+    }
+
+    private TimeSpan NextWait(long nextReconcile, DateTimeOffset? scheduled)
+    {
+        var wait = TimeSpan.FromMilliseconds(Math.Max(0, nextReconcile - Environment.TickCount64));
+        if (scheduled is { } due)
+        {
+            var untilDue = due - clock.GetUtcNow();
+            wait = untilDue < wait ? untilDue : wait;
+        }
+
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestWait ? LongestWait : wait;
+    }
+
+    public override void Dispose()
+    {
+        _wake.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watching {Folder} for changes")]
+    private partial void LogWatching(string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot watch {Folder} ({Reason}); checking it every {Seconds} s instead")]
+    private partial void LogPolling(string folder, int seconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The file watcher lost events; a full reconcile follows")]
+    private partial void LogWatcherError(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Periodic reconcile done; WAL checkpointed ({Frames} frames)")]
+    private partial void LogReconciled(int frames);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled change at {Due}: snapshot reloaded")]
+    private partial void LogScheduled(DateTimeOffset due);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Synchronizing content failed; retrying with a full reconcile")]
+    private partial void LogFailed(Exception exception);
+}
