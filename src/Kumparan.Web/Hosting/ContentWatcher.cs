@@ -63,7 +63,8 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
                 }
 
                 scheduled = ReloadWhenScheduleComes(scheduled);
-                var wait = pending.Count > 0 ? debounce / 2 : NextWait(nextReconcile, scheduled);
+                var busy = pending.Count > 0 || Volatile.Read(ref _reconcileRequested) == 1;
+                var wait = busy ? debounce / 2 : NextWait(nextReconcile, scheduled);
                 await _wake.WaitAsync(wait, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

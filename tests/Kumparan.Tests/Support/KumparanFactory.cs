@@ -13,19 +13,22 @@ namespace Kumparan.Tests.Support;
 /// </summary>
 public sealed class KumparanFactory : WebApplicationFactory<Program>
 {
-    private readonly TempFolder _data = new();
+    private readonly TempFolder? _data;
 
-    public KumparanFactory(string? contentPath = null, TimeProvider? clock = null)
+    /// <param name="dataPath">A data folder the caller owns (to start a second host on the same database); else a temporary one.</param>
+    public KumparanFactory(string? contentPath = null, TimeProvider? clock = null, string? dataPath = null)
     {
         ContentPath = contentPath ?? Repository.Content;
         Clock = clock;
+        _data = dataPath is null ? new TempFolder() : null;
+        DataPath = dataPath ?? _data!.Path;
     }
 
     public string ContentPath { get; }
 
     public TimeProvider? Clock { get; }
 
-    public string DataPath => _data.Path;
+    public string DataPath { get; }
 
     /// <summary>Extra configuration, e.g. ["Kumparan:Ads:Enabled"] = "false".</summary>
     public Dictionary<string, string> Settings { get; } = [];
@@ -76,7 +79,7 @@ public sealed class KumparanFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            _data.Dispose();
+            _data?.Dispose();
         }
     }
 }

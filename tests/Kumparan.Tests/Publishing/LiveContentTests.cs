@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Kumparan.Tests.Support;
+
+namespace Kumparan.Tests.Publishing;
+
+/// <summary>An editor's saves on a running site with the real file watcher. Each test works on its own files.</summary>
+public sealed class LiveContentTests(LiveSite site) : IClassFixture<LiveSite>
+{
+    private static string PathOf(string slug, string id) => $"/kumparannews/{slug}-{id}";
+
+    [Fact]
+    public async Task ANewFileAppearsOnTheSiteWithoutARestart()
+    {
+        site.Content.Write("articles/kumparannews/berita-baru.md", LiveSite.Article("Berita baru dari redaksi", "LiveNew1"));
+        await site.WaitFor(PathOf("berita-baru", "LiveNew1"), HttpStatusCode.OK, "Berita baru dari redaksi");
+        var (_, channel) = await site.Factory.GetDocumentAsync("/kumparannews");
+        Assert.Contains(channel.QuerySelectorAll("a"), a => a.GetAttribute("href") == PathOf("berita-baru", "LiveNew1"));
+    }
+
+    [Fact]
+    public async Task AnEditIsVisibleOnThePage()
+    {
+        var file = "articles/kumparannews/harga-beras.md";
+        site.Content.Write(file, LiveSite.Article("Harga beras naik", "LiveEdit1"));
+        await site.WaitFor(PathOf("harga-beras", "LiveEdit1"), HttpStatusCode.OK, "Harga beras naik");
+        site.Content.Write(file, LiveSite.Article("Harga beras turun lagi", "LiveEdit1"));
+        await site.WaitFor(PathOf("harga-beras", "LiveEdit1"), HttpStatusCode.OK, "Harga beras turun lagi");
+    }
+
+    [Fact]
+    public async Task AHalfWrittenFileKeepsTheLastGoodVersionUntilItIsComplete()
+    {
+        var file = "articles/kumparannews/setengah-jadi.md";
+        var path = PathOf("setengah-jadi", "LiveHalf1");
+        site.Content.Write(file, LiveSite.Article("Versi pertama", "LiveHalf1"));
+        await site.WaitFor(path, HttpStatusCode.OK, "Versi pertama");
+
+        var complete = LiveSite.Article("Versi kedua yang lengkap", "LiveHalf1", body: string.Join("\n\n", Enumerable.Range(1, 30).Select(i => $"Paragraf {i}.")));
+        // The editor's program stops writing in the middle of the front matter, then finishes later.
+        await using (var stream = new FileStream(System.IO.Path.Combine(site.Content.Path, file), FileMode.Create, FileAccess.Write, FileShare.ReadWrite))
+        {
+            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(complete[..40]));
+            await stream.FlushAsync();
+            var errors = await site.WaitForRejection(file);
+            Assert.Contains(errors, e => e.Problem.Contains("not closed", StringComparison.Ordinal));
+            Assert.Equal((HttpStatusCode.OK, "Versi pertama"), await site.Probe(path));
+
+            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(complete[40..]));
+        }
+
+        await site.WaitFor(path, HttpStatusCode.OK, "Versi kedua yang lengkap");
+        var (_, page) = await site.Factory.GetDocumentAsync(path);
+        Assert.Equal(30, page.QuerySelectorAll(".article__body > p").Length);
+    }
+
+    [Fact]
+    public async Task RenameOverSaveIsAnEditAndThePageNeverDisappears()
+    {
+        var folder = System.IO.Path.Combine(site.Content.Path, "articles", "kumparannews");
+        var file = System.IO.Path.Combine(folder, "simpan-vim.md");
+        var path = PathOf("simpan-vim", "LiveVim1");
+        site.Content.Write("articles/kumparannews/simpan-vim.md", LiveSite.Article("Sebelum disimpan", "LiveVim1"));
+        await site.WaitFor(path, HttpStatusCode.OK, "Sebelum disimpan");
+
+        var seen = new ConcurrentBag<HttpStatusCode>();
+        using var stop = new CancellationTokenSource();
+        var reader = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                seen.Add((await site.Client.GetAsync(path)).StatusCode);
+            }
+        });
+
+        // What vim does with "backupcopy=no": test file 4913, move the original to a backup, write anew, drop the backup.
+        File.WriteAllText(System.IO.Path.Combine(folder, "4913"), "");
+        File.Delete(System.IO.Path.Combine(folder, "4913"));
+        File.Move(file, file + "~");
+        await Task.Delay(50);
+        File.WriteAllText(file, LiveSite.Article("Sesudah disimpan", "LiveVim1"));
+        File.Delete(file + "~");
+        await site.WaitFor(path, HttpStatusCode.OK, "Sesudah disimpan");
+
+        // And what many other editors do: write a temporary file, then rename it over the original.
+        File.WriteAllText(file + ".tmp", LiveSite.Article("Disimpan lewat berkas sementara", "LiveVim1"));
+        File.Move(file + ".tmp", file, overwrite: true);
+        await site.WaitFor(path, HttpStatusCode.OK, "Disimpan lewat berkas sementara");
+        await Task.Delay(600); // longer than the delete grace: a late "delete" would show now
+        await stop.CancelAsync();
+        await reader;
+        Assert.NotEmpty(seen);
+        Assert.All(seen, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.DoesNotContain(site.Index.Current.Gone.Keys, id => id == "LiveVim1");
+    }
+
+    [Fact]
+    public async Task ADeletedFileAnswersGoneAndLeavesTheLists()
+    {
+        var path = PathOf("akan-dihapus", "LiveDel1");
+        var file = site.Content.Write("articles/kumparannews/akan-dihapus.md", LiveSite.Article("Akan dihapus", "LiveDel1"));
+        await site.WaitFor(path, HttpStatusCode.OK, "Akan dihapus");
+        File.Delete(file);
+        var (status, _) = await site.WaitFor(path, HttpStatusCode.Gone);
+        Assert.Equal(HttpStatusCode.Gone, status);
+        var (_, page) = await site.Factory.GetDocumentAsync(path);
+        Assert.Equal("Artikel tidak tersedia lagi", page.QuerySelector("h1")!.TextContent);
+        var (_, channel) = await site.Factory.GetDocumentAsync("/kumparannews");
+        Assert.DoesNotContain(channel.QuerySelectorAll("a"), a => a.GetAttribute("href") == path);
+    }
+
+    [Fact]
+    public async Task EditorsTemporaryFilesAreNeverPublished()
+    {
+        var names = new[] { ".swap-test.md.swp", "swap-test.md~", "4913", ".#swap-test.md", ".swap-test.md", "swap-test.md.tmp" };
+        foreach (var (name, i) in names.Select((n, i) => (n, i)))
+        {
+            site.Content.Write("articles/kumparannews/" + name, LiveSite.Article($"Berkas sementara {i}", $"LiveSwap{i}"));
+        }
+
+        // A real file written after them: once it shows, the watcher has seen the temporary files too.
+        site.Content.Write("articles/kumparannews/swap-test.md", LiveSite.Article("Berkas sungguhan", "LiveSwapReal"));
+        await site.WaitFor(PathOf("swap-test", "LiveSwapReal"), HttpStatusCode.OK, "Berkas sungguhan");
+        await Task.Delay(300);
+        Assert.DoesNotContain(site.Index.Current.Articles, a => a.Title.StartsWith("Berkas sementara", StringComparison.Ordinal));
+        Assert.DoesNotContain(site.Index.Store.FileStates().Keys, p => names.Any(n => p.EndsWith("/" + n, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ADuplicateSlugOrIdIsRejectedAndTheEarlierFileKeepsIt()
+    {
+        var path = PathOf("kembar", "LiveTwin1");
+        site.Content.Write("articles/kumparannews/kembar.md", LiveSite.Article("Yang pertama", "LiveTwin1"));
+        await site.WaitFor(path, HttpStatusCode.OK, "Yang pertama");
+
+        site.Content.Write("articles/kumparannews/kembar-salinan.md", LiveSite.Article("Salinan dengan id sama", "LiveTwin1"));
+        var idErrors = await site.WaitForRejection("articles/kumparannews/kembar-salinan.md");
+        var idError = Assert.Single(idErrors);
+        Assert.Equal(5, idError.Line);
+        Assert.Contains("already belongs to articles/kumparannews/kembar.md", idError.Problem, StringComparison.Ordinal);
+
+        site.Content.Write("articles/kumparannews/lain.md", LiveSite.Article("Slug sama, id lain", "LiveTwin2", extra: "slug: kembar\n"));
+        var slugError = Assert.Single(await site.WaitForRejection("articles/kumparannews/lain.md"));
+        Assert.Contains("slug \"kembar\" is already used", slugError.Problem, StringComparison.Ordinal);
+        Assert.Equal(6, slugError.Line);
+
+        Assert.Equal((HttpStatusCode.OK, "Yang pertama"), await site.Probe(path));
+        Assert.Equal(HttpStatusCode.NotFound, (await site.Probe(PathOf("kembar", "LiveTwin2"))).Status);
+    }
+
+    [Fact]
+    public async Task AliasesAndEarlierSlugsRedirectPermanentlyToTheCanonicalUrl()
+    {
+        var file = "articles/kumparannews/banjir-kanal.md";
+        site.Content.Write(file, LiveSite.Article("Banjir kanal timur", "LiveAlias1", extra: "aliases:\n  - /berita/banjir-lama\n  - /arsip/2019/banjir.html\n"));
+        var canonical = PathOf("banjir-kanal", "LiveAlias1");
+        await site.WaitFor(canonical, HttpStatusCode.OK, "Banjir kanal timur");
+        foreach (var alias in new[] { "/berita/banjir-lama", "/arsip/2019/banjir.html" })
+        {
+            var response = await site.Client.GetAsync(alias);
+            Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+            Assert.Equal(canonical, response.Headers.Location!.OriginalString);
+        }
+
+        // The editor renames the slug: the old URL keeps working, permanently redirected.
+        site.Content.Write(file, LiveSite.Article("Banjir kanal timur", "LiveAlias1", extra: "slug: banjir-kanal-timur-surut\n"));
+        var renamed = PathOf("banjir-kanal-timur-surut", "LiveAlias1");
+        await site.WaitFor(renamed, HttpStatusCode.OK, "Banjir kanal timur");
+        var old = await site.Client.GetAsync(canonical);
+        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
+        Assert.Equal(renamed, old.Headers.Location!.OriginalString);
+        // Aliases the article no longer lists are ordinary unknown paths again.
+        Assert.Equal(HttpStatusCode.NotFound, (await site.Client.GetAsync("/berita/banjir-lama")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AFolderRenamedAtOnceIsPickedUpByAReconcile()
+    {
+        site.Content.Write("incoming/kumparannews/dari-folder.md", LiveSite.Article("Datang bersama foldernya", "LiveDir1"));
+        Directory.Move(System.IO.Path.Combine(site.Content.Path, "incoming", "kumparannews"), System.IO.Path.Combine(site.Content.Path, "articles", "impor-folder"));
+        await site.WaitFor("/kumparannews/dari-folder-LiveDir1", HttpStatusCode.OK, "Datang bersama foldernya");
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using Kumparan.Content.Articles;
+using Kumparan.Content.Publishing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kumparan.Tests.Support;
+
+/// <summary>
+/// A running site over a temporary copy of content/ with the real file watcher: tests write files
+/// as an editor would and poll the site until it shows the result.
+/// </summary>
+public sealed class LiveSite : IDisposable
+{
+    public LiveSite() => (Factory, Client) = Start(null);
+
+    public static LiveSite WithClock(TimeProvider clock) => new(clock);
+
+    private LiveSite(TimeProvider clock) => (Factory, Client) = Start(clock);
+
+    private (KumparanFactory, HttpClient) Start(TimeProvider? clock)
+    {
+        var factory = new KumparanFactory(Content.Path, clock);
+        return (factory, factory.CreateNoRedirectClient());
+    }
+
+
+    public TempFolder Content { get; } = new TempFolder().WithRepositoryContent();
+
+    public KumparanFactory Factory { get; }
+
+    public HttpClient Client { get; }
+
+    public ContentIndex Index => Factory.Services.GetRequiredService<ContentIndex>();
+
+    /// <summary>An article file's text: front matter (plus <paramref name="extra"/> lines) and a body.</summary>
+    public static string Article(string title, string id, string extra = "", string body = "Paragraf pertama artikel ini.", string date = "2025-03-01T10:00:00+07:00") =>
+        $"---\ntitle: {title}\nchannel: kumparannews\ndate: {date}\nid: {id}\n{extra}---\n\n{body}\n";
+
+    /// <summary>Status and headline of a page.</summary>
+    public async Task<(HttpStatusCode Status, string? Title)> Probe(string path)
+    {
+        var (response, document) = await Factory.GetDocumentAsync(path);
+        return (response.StatusCode, response.StatusCode == HttpStatusCode.OK ? document.QuerySelector("h1")?.TextContent : null);
+    }
+
+    public Task<(HttpStatusCode Status, string? Title)> WaitFor(string path, HttpStatusCode status, string? title = null) =>
+        Eventually.Until(() => Probe(path), r => r.Status == status && (title is null || r.Title == title), $"{path} to answer {(int)status} {title}");
+
+    /// <summary>Waits until the site has read the current version of a file and rejected it; returns the problems.</summary>
+    public Task<IReadOnlyList<ContentError>> WaitForRejection(string relativePath) =>
+        Eventually.Until(() => Index.Store.FileErrors(relativePath), e => e.Count > 0, $"{relativePath} to be rejected");
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        Factory.Dispose();
+        Content.Dispose();
+    }
+}
