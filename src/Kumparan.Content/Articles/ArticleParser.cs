@@ -271,7 +271,11 @@ public static class ArticleParser
         {
             if (!IsLocalPath(alias))
             {
-                f.Error(f.Node("aliases"), $"The alias \"{Printable(alias)}\" is not a path on this site.",
+                // Point at the item itself, so the editor finds which of several aliases is wrong.
+                var node = f.Node("aliases") is YamlList list
+                    ? list.Items.OfType<YamlScalar>().FirstOrDefault(i => FrontMatterFields.CleanText(i.Value) == alias) ?? (YamlNode)list
+                    : f.Node("aliases");
+                f.Error(node, $"The alias \"{Printable(alias)}\" is not a path on this site.",
                     "Write old paths starting with a single /, without host, query or spaces, e.g. \"/kumparannews/judul-lama-24R1wPK1UUi\".");
             }
         }
