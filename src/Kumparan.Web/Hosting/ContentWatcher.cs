@@ -17,7 +17,9 @@ namespace Kumparan.Web.Hosting;
 public sealed partial class ContentWatcher(ContentIndex index, Database database, ContentLocation location,
     IOptions<KumparanOptions> options, TimeProvider clock, ILogger<ContentWatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(30);
+    // The wait for a scheduled time is computed from the site's clock; waking at least this often
+    // notices a clock that jumped (NTP, a test's clock) without a scheduler of its own.
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(1);
 
     private readonly WatchOptions _options = options.Value.Watch;
     private readonly ConcurrentQueue<(string Path, long Tick)> _heard = new();
