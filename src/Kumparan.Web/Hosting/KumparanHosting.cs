@@ -4,6 +4,7 @@ using Kumparan.Content.Search;
 using Kumparan.Content.Storage;
 using Kumparan.Web.Caching;
 using Kumparan.Web.Rendering;
+using Kumparan.Web.Seo;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -75,6 +76,7 @@ public static class KumparanHosting
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<TrailingSlashRedirect>();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching });
         app.UseMiddleware<ArticleRedirects>();
         var location = app.Services.GetRequiredService<ContentLocation>();
@@ -90,6 +92,7 @@ public static class KumparanHosting
         app.UseMiddleware<RenderedCacheMiddleware>();
         app.UseRouting();
         app.MapRazorPages();
+        app.MapSeo();
         return app;
     }
 

@@ -2,6 +2,7 @@ using Kumparan.Content.Articles;
 using Kumparan.Content.Publishing;
 using Kumparan.Web.Caching;
 using Kumparan.Web.Hosting;
+using Kumparan.Web.Seo;
 
 namespace Kumparan.Web.Pages;
 
@@ -25,7 +26,10 @@ public sealed class IndexModel(ContentIndex index, SiteInfo site, TimeProvider c
     {
         HttpContext.DependsOn(CacheTags.Home);
         var now = clock.GetUtcNow();
-        Head = new PageHead(Site.SiteName, "Berita terkini Indonesia dan dunia hari ini: politik, bisnis, teknologi, olahraga, hiburan.", "/");
+        Head = new PageHead(Site.SiteName, "Berita terkini Indonesia dan dunia hari ini: politik, bisnis, teknologi, olahraga, hiburan.", "/")
+        {
+            StructuredData = [StructuredData.Organization(Site), StructuredData.WebSite(Site)],
+        };
         // Lazy over the newest-first snapshot: only the first few dozen articles are ever looked at.
         var listed = Snapshot.Articles.Where(a => ArticleLists.IsListed(a, now));
         // The headline is the newest news, not paid content, unless there is nothing else.

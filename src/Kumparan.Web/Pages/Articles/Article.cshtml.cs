@@ -4,6 +4,7 @@ using Kumparan.Content.Articles;
 using Kumparan.Content.Publishing;
 using Kumparan.Web.Caching;
 using Kumparan.Web.Hosting;
+using Kumparan.Web.Seo;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -59,7 +60,7 @@ public sealed class ArticleModel(ContentIndex index, SiteInfo site, TimeProvider
 
         Article = article;
         CurrentChannel = article.Channel;
-        Head = new PageHead(article.Title, article.Summary, article.Path);
+        Head = ArticleHead.For(article, Site);
         Body = Interleave(article, options.Value.Ads);
         RelatedArticles = Related.For(article, Snapshot.Lists, now);
 

@@ -14,6 +14,8 @@ public sealed class ChannelModel(ContentIndex index, SiteInfo site, TimeProvider
         var name = Site.ChannelName(channel);
         CurrentChannel = channel;
         Kind = "Kanal";
-        return Show(Snapshot.Lists.Channel(channel), "/" + channel, page, name, $"Berita terbaru dari {name}.", notFoundWhenEmpty: false);
+        var result = Show(Snapshot.Lists.Channel(channel), "/" + channel, page, name, $"Berita terbaru dari {name}.", notFoundWhenEmpty: false);
+        Head = Head with { Feeds = [new FeedLink($"{name} | {Site.SiteName}", $"/{channel}/rss")] };
+        return result;
     }
 }

@@ -18,6 +18,8 @@ public sealed class TopicModel(ContentIndex index, SiteInfo site, TimeProvider c
         }
 
         Kind = "Topik";
-        return Show(articles, "/topic/" + slug, page, name, $"Berita terbaru tentang {name} di {Site.SiteName}.", notFoundWhenEmpty: true);
+        var result = Show(articles, "/topic/" + slug, page, name, $"Berita terbaru tentang {name} di {Site.SiteName}.", notFoundWhenEmpty: true);
+        Head = Head with { Feeds = [new FeedLink($"{name} | {Site.SiteName}", $"/topic/{slug}/rss")] };
+        return result;
     }
 }
