@@ -5,9 +5,12 @@ namespace Kumparan.Content.Articles;
 /// <summary>Reads width and height from the header of a PNG, GIF, JPEG or WebP file.</summary>
 public static class ImageSize
 {
+    // Written as bytes: in a u8 string literal "\x89" would be the character U+0089, encoded as two bytes.
+    private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
     public static (int Width, int Height)? Read(ReadOnlySpan<byte> data)
     {
-        if (data.Length >= 24 && data.StartsWith("\x89PNG\r\n\x1a\n"u8))
+        if (data.Length >= 24 && data.StartsWith(PngSignature))
         {
             return (BinaryPrimitives.ReadInt32BigEndian(data[16..]), BinaryPrimitives.ReadInt32BigEndian(data[20..]));
         }

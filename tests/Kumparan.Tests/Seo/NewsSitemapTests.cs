@@ -39,14 +39,18 @@ public sealed class NewsSitemapTests(SeoSite site) : IClassFixture<SeoSite>
         own.Clock.Now = SeoContent.Now.AddHours(-4);
         Assert.Equal([SeoContent.ExpiredPath, SeoContent.InWindowPath, SeoContent.OutOfWindowPath], await NewsPathsAsync(own));
 
+        // One hour later: the 47 h article turned 48 h and left; the scheduled one appeared at its time.
         own.Clock.Now = SeoContent.Now.AddHours(1);
-        Assert.Equal([SeoContent.HostilePath], await NewsPathsAsync(own));
+        Assert.Equal([SeoContent.FuturePath, SeoContent.HostilePath], await NewsPathsAsync(own));
 
         own.Clock.Now = SeoContent.Now.AddHours(46).AddMinutes(-1);
-        Assert.Equal([SeoContent.HostilePath], await NewsPathsAsync(own));
+        Assert.Equal([SeoContent.FuturePath, SeoContent.HostilePath], await NewsPathsAsync(own));
 
         // Exactly 48 hours after publication the article leaves the window.
         own.Clock.Now = SeoContent.Now.AddHours(46);
+        Assert.Equal([SeoContent.FuturePath], await NewsPathsAsync(own));
+
+        own.Clock.Now = SeoContent.Now.AddHours(49);
         var (xml, _) = await own.GetOkAsync("/sitemap-news.xml");
         // Nothing in the window: an empty urlset (the schema asks for at least one url, Google accepts none).
         Assert.Equal(Sm + "urlset", Schemas.Parse(xml).Root!.Name);
