@@ -1,6 +1,7 @@
 using System.Text;
 using Kumparan.Content.Articles;
 using Kumparan.Content.Publishing;
+using Kumparan.Web.Caching;
 using Kumparan.Web.Hosting;
 
 namespace Kumparan.Web.Seo;
@@ -12,38 +13,65 @@ public static class SeoEndpoints
 
     private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
 
+    /// <summary>A cache tag no content change touches: robots.txt shows configuration only.</summary>
+    private const string ConfigurationOnly = "configuration";
+
     public static IEndpointRouteBuilder MapSeo(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMethods("/robots.txt", GetAndHead, (SiteInfo site) => Results.Text(RobotsTxt(site), "text/plain; charset=utf-8", Encoding.UTF8));
+        endpoints.MapMethods("/robots.txt", GetAndHead, (HttpContext context, SiteInfo site) =>
+        {
+            context.DependsOn(ConfigurationOnly);
+            return Results.Text(RobotsTxt(site), "text/plain; charset=utf-8", Encoding.UTF8);
+        });
 
-        endpoints.MapMethods("/sitemap.xml", GetAndHead, (ContentIndex index, SiteInfo site, TimeProvider clock) =>
-            Xml(SitemapXml.Index(SitemapSet.Build(index.Current, clock.GetUtcNow(), site.Channels.Keys), site)));
+        endpoints.MapMethods("/sitemap.xml", GetAndHead, (HttpContext context, ContentIndex index, SiteInfo site, TimeProvider clock) =>
+        {
+            context.DependsOn(CacheTags.Sitemaps);
+            return Xml(SitemapXml.Index(SitemapSet.Build(index.Current, clock.GetUtcNow(), site.Channels.Keys), site));
+        });
 
-        endpoints.MapMethods("/sitemap-news.xml", GetAndHead, (ContentIndex index, SiteInfo site, TimeProvider clock) =>
-            Xml(SitemapXml.News(SitemapXml.NewsArticles(index.Current.Articles, clock.GetUtcNow()), site)));
+        endpoints.MapMethods("/sitemap-news.xml", GetAndHead, (HttpContext context, ContentIndex index, SiteInfo site, TimeProvider clock) =>
+        {
+            var now = clock.GetUtcNow();
+            var articles = SitemapXml.NewsArticles(index.Current.Articles, now);
+            context.DependsOn(CacheTags.Sitemaps);
+            if (articles.Count > 0)
+            {
+                // No content change marks the moment the oldest entry turns 48 hours old.
+                context.CacheUntil(articles.Min(a => a.Published) + SitemapXml.NewsWindow);
+            }
 
-        endpoints.MapMethods("/sitemap-{name}.xml", GetAndHead, (string name, ContentIndex index, SiteInfo site, TimeProvider clock) =>
+            return Xml(SitemapXml.News(articles, site));
+        });
+
+        endpoints.MapMethods("/sitemap-{name}.xml", GetAndHead, (string name, HttpContext context, ContentIndex index, SiteInfo site, TimeProvider clock) =>
         {
             var file = SitemapSet.Build(index.Current, clock.GetUtcNow(), site.Channels.Keys)
                 .FirstOrDefault(f => f.Name == $"sitemap-{name}.xml");
+            context.DependsOn(CacheTags.Sitemaps);
+            // The pages sitemap lists the footer pages that exist.
+            context.DependsOn(SiteInfo.FooterLinks.Select(l => CacheTags.Page(l.Slug)));
             return file is null ? Results.NotFound() : Xml(SitemapXml.UrlSet(file, site));
         });
 
-        endpoints.MapMethods("/rss", GetAndHead, (ContentIndex index, SiteInfo site, TimeProvider clock, ContentLocation location) =>
+        endpoints.MapMethods("/rss", GetAndHead, (HttpContext context, ContentIndex index, SiteInfo site, TimeProvider clock, ContentLocation location) =>
         {
+            context.DependsOn(CacheTags.Feeds);
             var scope = new FeedScope(site.SiteName, "Berita terkini Indonesia dan dunia dari kumparan.", "/rss", "/");
             return Feed(scope, Latest(index.Current, clock.GetUtcNow(), _ => true), site, location);
         });
 
-        endpoints.MapMethods("/{channel:channel}/rss", GetAndHead, (string channel, ContentIndex index, SiteInfo site, TimeProvider clock, ContentLocation location) =>
+        endpoints.MapMethods("/{channel:channel}/rss", GetAndHead, (string channel, HttpContext context, ContentIndex index, SiteInfo site, TimeProvider clock, ContentLocation location) =>
         {
+            context.DependsOn(CacheTags.Feeds);
             var name = site.ChannelName(channel);
             var scope = new FeedScope($"{name} | {site.SiteName}", $"Berita terbaru dari {name}.", $"/{channel}/rss", $"/{channel}");
             return Feed(scope, Latest(index.Current, clock.GetUtcNow(), a => a.Channel == channel), site, location);
         });
 
-        endpoints.MapMethods("/topic/{slug}/rss", GetAndHead, (string slug, ContentIndex index, SiteInfo site, TimeProvider clock, ContentLocation location) =>
+        endpoints.MapMethods("/topic/{slug}/rss", GetAndHead, (string slug, HttpContext context, ContentIndex index, SiteInfo site, TimeProvider clock, ContentLocation location) =>
         {
+            context.DependsOn(CacheTags.Feeds);
             var articles = Latest(index.Current, clock.GetUtcNow(), a => a.TopicSlugs().Any(t => t.Slug == slug));
             if (articles.Count == 0)
             {
@@ -73,10 +101,10 @@ public static class SeoEndpoints
     private static List<Article> Latest(ContentSnapshot snapshot, DateTimeOffset now, Func<Article, bool> filter) =>
         snapshot.Articles.Where(a => a.IsIndexableAt(now) && filter(a)).Take(RssFeed.MaxItems).ToList();
 
-    private static IResult Feed(FeedScope scope, List<Article> articles, SiteInfo site, ContentLocation location) =>
-        Results.Bytes(RssFeed.Write(scope, articles, site, image => MediaLength(image, location)), RssFeed.ContentType);
+    private static BodyResult Feed(FeedScope scope, List<Article> articles, SiteInfo site, ContentLocation location) =>
+        new BodyResult(RssFeed.Write(scope, articles, site, image => MediaLength(image, location)), RssFeed.ContentType);
 
-    private static IResult Xml(byte[] bytes) => Results.Bytes(bytes, XmlContentType);
+    private static BodyResult Xml(byte[] bytes) => new BodyResult(bytes, XmlContentType);
 
     /// <summary>The size of a local lead image; 0 for a remote one, as RSS advises when the length is unknown.</summary>
     private static long MediaLength(LeadImage image, ContentLocation location)
@@ -89,5 +117,19 @@ public static class SeoEndpoints
         var media = Path.GetFullPath(location.MediaPath);
         var file = new FileInfo(Path.GetFullPath(Path.Combine(media, image.Source)));
         return file.FullName.StartsWith(media + Path.DirectorySeparatorChar, StringComparison.Ordinal) && file.Exists ? file.Length : 0;
+    }
+}
+
+/// <summary>
+/// Writes the body for HEAD too (Kestrel drops it on the wire), unlike Results.Bytes, which skips the body
+/// on HEAD and so leaves the rendered-response cache nothing to keep and no ETag to send.
+/// </summary>
+internal sealed class BodyResult(byte[] body, string contentType) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.ContentType = contentType;
+        httpContext.Response.ContentLength = body.Length;
+        return httpContext.Response.Body.WriteAsync(body).AsTask();
     }
 }
