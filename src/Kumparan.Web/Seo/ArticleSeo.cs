@@ -1,4 +1,5 @@
 using Kumparan.Content.Articles;
+using Kumparan.Content.Publishing;
 
 namespace Kumparan.Web.Seo;
 
@@ -34,8 +35,7 @@ public static class ArticleSeo
     /// Listed for crawlers (sitemaps, feeds): visible now and not retracted. A retracted article keeps its
     /// URL with the public notice, but that page is noindex, and noindex pages are never listed.
     /// </summary>
-    public static bool IsIndexableAt(this Article article, DateTimeOffset now) =>
-        article.IsVisibleAt(now) && article.Retracted is null;
+    public static bool IsIndexableAt(this Article article, DateTimeOffset now) => ArticleLists.IsListed(article, now);
 
     /// <summary>Topic names with their URL slugs, skipping names that make no slug.</summary>
     public static IEnumerable<(string Slug, string Name)> TopicSlugs(this Article article) =>

@@ -58,7 +58,7 @@ public static class SeoEndpoints
         {
             context.DependsOn(CacheTags.Feeds);
             var scope = new FeedScope(site.SiteName, "Berita terkini Indonesia dan dunia dari kumparan.", "/rss", "/");
-            return Feed(scope, Latest(index.Current, clock.GetUtcNow(), _ => true), site, location);
+            return Feed(scope, Latest(index.Current.Articles, clock.GetUtcNow()), site, location);
         });
 
         endpoints.MapMethods("/{channel:channel}/rss", GetAndHead, (string channel, HttpContext context, ContentIndex index, SiteInfo site, TimeProvider clock, ContentLocation location) =>
@@ -66,13 +66,13 @@ public static class SeoEndpoints
             context.DependsOn(CacheTags.Feeds);
             var name = site.ChannelName(channel);
             var scope = new FeedScope($"{name} | {site.SiteName}", $"Berita terbaru dari {name}.", $"/{channel}/rss", $"/{channel}");
-            return Feed(scope, Latest(index.Current, clock.GetUtcNow(), a => a.Channel == channel), site, location);
+            return Feed(scope, Latest(index.Current.Lists.Channel(channel), clock.GetUtcNow()), site, location);
         });
 
         endpoints.MapMethods("/topic/{slug}/rss", GetAndHead, (string slug, HttpContext context, ContentIndex index, SiteInfo site, TimeProvider clock, ContentLocation location) =>
         {
             context.DependsOn(CacheTags.Feeds);
-            var articles = Latest(index.Current, clock.GetUtcNow(), a => a.TopicSlugs().Any(t => t.Slug == slug));
+            var articles = Latest(index.Current.Lists.Topic(slug), clock.GetUtcNow());
             if (articles.Count == 0)
             {
                 return Results.NotFound();
@@ -98,8 +98,9 @@ public static class SeoEndpoints
 
         """;
 
-    private static List<Article> Latest(ContentSnapshot snapshot, DateTimeOffset now, Func<Article, bool> filter) =>
-        snapshot.Articles.Where(a => a.IsIndexableAt(now) && filter(a)).Take(RssFeed.MaxItems).ToList();
+    /// <summary>The newest listed articles of a newest-first list (the snapshot's, or one of its per-channel/topic lists).</summary>
+    private static List<Article> Latest(IReadOnlyList<Article> newestFirst, DateTimeOffset now) =>
+        newestFirst.Where(a => a.IsIndexableAt(now)).Take(RssFeed.MaxItems).ToList();
 
     private static BodyResult Feed(FeedScope scope, List<Article> articles, SiteInfo site, ContentLocation location) =>
         new BodyResult(RssFeed.Write(scope, articles, site, image => MediaLength(image, location)), RssFeed.ContentType);

@@ -69,6 +69,11 @@ public sealed class SitemapTests(SeoSite site) : IClassFixture<SeoSite>
              "/topic/bahan-pokok", "/topic/bencana-alam", "/topic/ekspor", "/topic/keamanan-siber", "/topic/perbankan",
              "/penulis/dewi-anggraini", "/penulis/rizky-pratama", "/penulis/tim-brand-studio"],
             paths);
+        foreach (var path in paths)
+        {
+            var response = await site.Factory.CreateNoRedirectClient().GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}");
+        }
     }
 
     [Fact]
