@@ -50,10 +50,13 @@ public static class MarkdownRenderer
 
         CheckDepth(document, 0, firstLine);
         CheckLinks(document, firstLine);
-        foreach (var heading in document.Descendants<HeadingBlock>())
+        // The page's title is the only h1; the body's top heading level becomes h2 whether the writer
+        // started at # or ##, so levels never skip one (screen readers navigate by them).
+        var headings = document.Descendants<HeadingBlock>().ToList();
+        var top = headings.Count == 0 ? 1 : headings.Min(h => h.Level);
+        foreach (var heading in headings)
         {
-            // The page's title is the only h1; body headings start one level below it.
-            heading.Level = Math.Clamp(heading.Level + 1, 2, 6);
+            heading.Level = Math.Clamp(heading.Level - top + 2, 2, 6);
         }
 
         var blocks = new List<BodyBlock>(document.Count);

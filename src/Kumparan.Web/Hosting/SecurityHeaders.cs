@@ -2,11 +2,15 @@ using Kumparan.Web.Rendering;
 
 namespace Kumparan.Web.Hosting;
 
-/// <summary>Strict headers on every response. The page needs no script; the inline stylesheet is allowed by its hash.</summary>
+/// <summary>
+/// Strict headers on every response. Pages work without script; the only script is a same-origin file
+/// (wwwroot/js, progressive enhancement), and the inline stylesheet is allowed by its hash.
+/// </summary>
 public sealed class SecurityHeaders(RequestDelegate next, SiteStyles styles)
 {
     private readonly string _policy =
         "default-src 'none'; " +
+        "script-src 'self'; " +
         $"style-src 'self' '{styles.Hash}'; " +
         "img-src 'self' https: data:; " +
         "font-src 'self'; " +

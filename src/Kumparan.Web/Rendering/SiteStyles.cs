@@ -17,16 +17,24 @@ public sealed class SiteStyles
     {
         var file = environment.WebRootFileProvider.GetFileInfo("css/site.css");
         using var reader = new StreamReader(file.CreateReadStream());
-        var ads = options.Value.Ads;
-        var css = reader.ReadToEnd() + string.Create(CultureInfo.InvariantCulture,
-            $".ad--body .ad__box{{width:{ads.Body.Width}px;height:{ads.Body.Height}px}}" +
-            $".ad--top .ad__box{{width:{ads.TopMobile.Width}px;height:{ads.TopMobile.Height}px}}" +
-            $"@media (min-width:{ads.TopDesktop.Width + 40}px){{.ad--top .ad__box{{width:{ads.TopDesktop.Width}px;height:{ads.TopDesktop.Height}px}}}}");
-        Css = css;
-        Hash = "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(css)));
+        Css = reader.ReadToEnd() + AdRules(options.Value.Ads);
+        Hash = "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Css)));
     }
 
     public string Css { get; }
+
+    /// <summary>
+    /// Every ad box gets its exact configured size, so the page is laid out around it before any ad
+    /// loads. The desktop top slot is wider than the 640 px reading column: from the width where it fits
+    /// the screen (its width + 40 px), its band widens symmetrically around the column, never past the
+    /// page's gutters, so the box neither overflows the screen nor gets clipped.
+    /// </summary>
+    private static string AdRules(AdOptions ads) => string.Create(CultureInfo.InvariantCulture,
+        $".ad--body .ad__box{{width:{ads.Body.Width}px;height:{ads.Body.Height}px}}" +
+        $".ad--top .ad__box{{width:{ads.TopMobile.Width}px;height:{ads.TopMobile.Height}px}}" +
+        $"@media (min-width:{ads.TopDesktop.Width + 40}px){{" +
+        $".ad--top .ad__box{{width:{ads.TopDesktop.Width}px;height:{ads.TopDesktop.Height}px}}" +
+        $".ad--top{{margin-inline:min(0px,calc(50% - {(ads.TopDesktop.Width / 2) + 12}px))}}}}");
 
     /// <summary>"sha256-..." for the Content-Security-Policy's style-src.</summary>
     public string Hash { get; }

@@ -151,6 +151,15 @@ public sealed class ArticleParserTests
     }
 
     [Fact]
+    public void BodyHeadingsNeverSkipALevelWhenTheWriterStartsAtH2()
+    {
+        // Footer pages and articles are written with ## and ###; a screen reader must not meet h1 → h3.
+        var article = Parse(Valid + "\n## Bagian\n\nIsi.\n\n### Rincian\n\nIsi.\n").Article!;
+        var levels = article.Body.Where(b => b.Kind == BlockKind.Heading).Select(b => b.Html[..3]).ToList();
+        Assert.Equal(["<h2", "<h3"], levels);
+    }
+
+    [Fact]
     public void BidiAndZeroWidthCharactersAreRemovedFromTitles()
     {
         var article = Parse(Valid.Replace("Judul Berita", "Judul\u202E Berita\u200B")).Article!;
