@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Kumparan.BrowserTests.Support;
+
+/// <summary>
+/// A page as a reader's browser loaded it, with everything that went wrong on the way recorded:
+/// console errors (CSP violations among them), uncaught exceptions, failed requests.
+/// </summary>
+public sealed class ReaderPage : IAsyncDisposable
+{
+    private static readonly Lazy<string> AxeSource = new(() =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Vendor", "axe-core", "axe.min.js")));
+
+    private readonly IBrowserContext _context;
+    private readonly List<string> _problems = [];
+
+    private ReaderPage(IBrowserContext context, IPage page, Screen screen, ColorScheme scheme)
+    {
+        _context = context;
+        Page = page;
+        Screen = screen;
+        Scheme = scheme;
+    }
+
+    public IPage Page { get; }
+
+    public Screen Screen { get; }
+
+    public ColorScheme Scheme { get; }
+
+    public int Status { get; private set; }
+
+    /// <summary>Console errors, page errors and failed requests, in the order they happened.</summary>
+    public IReadOnlyList<string> Problems => _problems;
+
+    internal static async Task<ReaderPage> OpenAsync(IBrowserContext context, string path, Screen screen, ColorScheme scheme, bool javaScript)
+    {
+        var page = await context.NewPageAsync();
+        var reader = new ReaderPage(context, page, screen, scheme);
+        page.Console += (_, message) =>
+        {
+            // Chromium logs a document's own 4xx status as a console error; the test asserts that status itself.
+            var documentStatus = message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)
+                && message.Location.StartsWith(page.Url, StringComparison.Ordinal);
+            if (message.Type == "error" && !documentStatus)
+            {
+                reader._problems.Add($"console error: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => reader._problems.Add($"page error: {error}");
+        page.RequestFailed += (_, request) => reader._problems.Add($"request failed: {request.Url} ({request.Failure})");
+        page.Response += (_, response) =>
+        {
+            // The document's own status is asserted by the test (the 404 page is meant to be a 404).
+            if (response.Status >= 400 && response.Request.ResourceType != "document")
+            {
+                reader._problems.Add($"HTTP {response.Status}: {response.Url}");
+            }
+        };
+        var response = await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        reader.Status = response?.Status ?? 0;
+        if (javaScript)
+        {
+            // Wait until the page has been painted: a change made before the first frame is not a
+            // layout shift, so a test ad inserted earlier would prove nothing.
+            await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+        }
+
+        return reader;
+    }
+
+    /// <summary>True when the page is wider than the viewport (the reader could scroll sideways).</summary>
+    public Task<bool> HasHorizontalOverflowAsync() =>
+        Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
+
+    /// <summary>
+    /// Cumulative layout shift since navigation, read with a buffered PerformanceObserver after two
+    /// frames, and the elements that moved (for the failure message).
+    /// </summary>
+    public async Task<LayoutShift> LayoutShiftAsync()
+    {
+        var result = await Page.EvaluateAsync<JsonElement>("""
+            () => new Promise(resolve => {
+              const entries = [];
+              const observer = new PerformanceObserver(list => entries.push(...list.getEntries()));
+              observer.observe({ type: 'layout-shift', buffered: true });
+              requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
+                entries.push(...observer.takeRecords());
+                observer.disconnect();
+                const counted = entries.filter(e => !e.hadRecentInput);
+                resolve({
+                  total: counted.reduce((sum, e) => sum + e.value, 0),
+                  sources: counted.flatMap(e => e.sources.map(s => s.node ? (s.node.nodeName + '.' + (s.node.className || '')) : '?')),
+                });
+              }, 100)));
+            })
+            """);
+        return new LayoutShift(
+            result.GetProperty("total").GetDouble(),
+            result.GetProperty("sources").EnumerateArray().Select(s => s.GetString() ?? "?").ToList());
+    }
+
+    /// <summary>Runs axe-core (WCAG 2.0-2.2 A/AA and best practices) and returns its violations.</summary>
+    public async Task<IReadOnlyList<string>> AccessibilityViolationsAsync()
+    {
+        // Evaluated through the DevTools protocol, so the page's CSP (no inline script) stays on.
+        await Page.EvaluateAsync(AxeSource.Value);
+        var violations = await Page.EvaluateAsync<JsonElement>("""
+            async () => {
+              const result = await axe.run(document, {
+                runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+                resultTypes: ['violations'],
+              });
+              return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ` +
+                v.nodes.slice(0, 5).map(n => n.target.join(' ') + (n.failureSummary ? ' [' + n.failureSummary.replace(/\s+/g, ' ') + ']' : '')).join('; '));
+            }
+            """);
+        return violations.EnumerateArray().Select(v => v.GetString() ?? "").ToList();
+    }
+
+    /// <summary>Puts a test ad of exactly the reserved size into every empty slot, as an ad server would after load.</summary>
+    public Task<int> FillAdSlotsAsync() => Page.EvaluateAsync<int>("""
+        () => {
+          const boxes = [...document.querySelectorAll('.ad__box')];
+          for (const box of boxes) {
+            const ad = document.createElement('div');
+            ad.className = 'test-ad';
+            ad.style.width = box.clientWidth + 'px';
+            ad.style.height = box.clientHeight + 'px';
+            ad.style.background = '#c62828';
+            box.appendChild(ad);
+          }
+          return boxes.length;
+        }
+        """);
+
+    /// <summary>Saves a full-page screenshot under TestResults/screenshots/ for people to look at.</summary>
+    public async Task<string> ScreenshotAsync(string name)
+    {
+        var folder = Path.Combine(SiteServer.RepositoryRoot, "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{name}-{Screen.Width}-{Scheme.ToString().ToLowerInvariant()}.png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        return file;
+    }
+
+    public async ValueTask DisposeAsync() => await _context.CloseAsync();
+}
+
+/// <summary>Cumulative layout shift and the elements that moved.</summary>
+public sealed record LayoutShift(double Total, IReadOnlyList<string> Sources)
+{
+    public override string ToString() => $"CLS {Total:0.0000} from [{string.Join(", ", Sources)}]";
+}
