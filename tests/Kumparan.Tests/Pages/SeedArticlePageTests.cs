@@ -105,14 +105,20 @@ public sealed partial class SeedArticlePageTests : IClassFixture<SeedArticlePage
     }
 
     [Fact]
-    public void ShareLinksArePlainLinksWithoutScripts()
+    public void ShareLinksArePlainLinksWithoutThirdPartyScripts()
     {
         var hrefs = Page.QuerySelectorAll(".share a").Select(a => a.GetAttribute("href")!).ToList();
         Assert.Contains(hrefs, h => h.StartsWith("https://wa.me/?text=", StringComparison.Ordinal) && h.Contains("24R1wPK1UUi", StringComparison.Ordinal));
         Assert.Contains(hrefs, h => h.StartsWith("https://x.com/", StringComparison.Ordinal));
         Assert.Contains(hrefs, h => h.StartsWith("https://www.facebook.com/", StringComparison.Ordinal));
         Assert.Contains(hrefs, h => h.StartsWith("https://t.me/", StringComparison.Ordinal));
-        Assert.Empty(Page.QuerySelectorAll("script:not([type='application/ld+json'])"));
+        // The only script is our own deferred file (copy-link enhancement): no inline code, nothing third-party.
+        Assert.All(Page.QuerySelectorAll("script:not([type='application/ld+json'])"), script =>
+        {
+            Assert.Equal("/js/share.js", script.GetAttribute("src"));
+            Assert.True(script.HasAttribute("defer"));
+            Assert.Empty(script.TextContent.Trim());
+        });
     }
 
     [Fact]
