@@ -100,6 +100,29 @@ public sealed class PageHeadTests(SeoSite site) : IClassFixture<SeoSite>
         Assert.Null(page.QuerySelector("link[rel=canonical]"));
     }
 
+    [Fact]
+    public async Task SearchResultsAreNoIndex()
+    {
+        var (response, page) = await site.Factory.GetDocumentAsync("/search?q=beras");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("noindex", Meta(page, "robots"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/topic/bencana-alam", "/topic/bencana-alam/rss")]
+    [InlineData("/kumparanbisnis", "/kumparanbisnis/rss")]
+    [InlineData(SeoContent.InWindowPath, "/kumparanbisnis/rss")]
+    public async Task PagesAnnounceTheSiteFeedAndTheirOwnFeed(string path, string feed)
+    {
+        var (_, page) = await site.Factory.GetDocumentAsync(path);
+        var feeds = page.QuerySelectorAll("link[rel=alternate][type='application/rss+xml']").Select(l => l.GetAttribute("href")).ToList();
+        Assert.Equal([SeoContent.BaseUrl + "/rss", SeoContent.BaseUrl + feed], feeds);
+        foreach (var href in feeds)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await site.Factory.CreateNoRedirectClient().GetAsync(new Uri(href!).AbsolutePath)).StatusCode);
+        }
+    }
+
     private static string? Meta(IDocument page, string key) =>
         (page.QuerySelector($"meta[property='{key}']") ?? page.QuerySelector($"meta[name='{key}']"))?.GetAttribute("content");
 }
