@@ -37,6 +37,8 @@ public sealed class KumparanOptions
 
     public AdOptions Ads { get; set; } = new();
 
+    public SearchOptions Search { get; set; } = new();
+
     /// <summary>Files larger than this are rejected before they are read.</summary>
     public long MaxFileBytes { get; set; } = 1024 * 1024;
 
@@ -101,4 +103,17 @@ public sealed class AdSize
     public int Width { get; set; }
 
     public int Height { get; set; }
+}
+
+public sealed class SearchOptions
+{
+    /// <summary>The best matches shown, at most (10 a page).</summary>
+    public int MaxResults { get; set; } = 300;
+
+    /// <summary>
+    /// Up to this many matching articles, all are ranked by bm25. A query matching more (a word found in
+    /// most articles) ranks its title and summary matches and lists the other matches after them, most
+    /// recently indexed first: ranking thousands of near-equal matches costs tens of milliseconds and tells the reader nothing.
+    /// </summary>
+    public int FullRankingLimit { get; set; } = 2000;
 }

@@ -51,7 +51,10 @@ public static class KumparanHosting
             p.GetRequiredService<ContentLocation>().ContentPath,
             p.GetRequiredService<ILogger<ContentSync>>()));
         services.AddSingleton<ContentIndex>();
-        services.AddSingleton<ArticleSearch>();
+        services.AddSingleton(p => new ArticleSearch(
+            p.GetRequiredService<Database>(),
+            p.GetRequiredService<IOptions<KumparanOptions>>().Value.Search,
+            p.GetRequiredService<ILogger<ArticleSearch>>()));
         services.AddHostedService<ContentStartup>();
         services.AddHostedService<ContentWatcher>();
         services.AddSingleton<SiteInfo>();
