@@ -112,7 +112,7 @@ public sealed class SearchOptions
 
     /// <summary>
     /// Up to this many matching articles, all are ranked by bm25. A query matching more (a word found in
-    /// most articles) ranks its title and summary matches and lists the other matches after them, most
+    /// most articles) ranks its title matches and lists the other matches after them, most
     /// recently indexed first: ranking thousands of near-equal matches costs tens of milliseconds and tells the reader nothing.
     /// </summary>
     public int FullRankingLimit { get; set; } = 2000;

@@ -81,11 +81,12 @@ public sealed partial class ArticleSearch(Database database, SearchOptions optio
             """,
             new { match, limit = options.MaxResults }).AsList();
 
-    // A query found in thousands of articles: its title and summary matches, ranked, then the other
-    // matches, most recently indexed first. A title match still always comes before a body match.
+    // A query found in thousands of articles: its title matches, ranked, then the other matches, most
+    // recently indexed first. Ranking title matches is cheap (titles are short); a title match still
+    // always comes before a body match.
     private List<(long RowId, string Id)> RankCommon(SqliteConnection connection, string match)
     {
-        var ranked = Rank(connection, "{title summary} : (" + match + ")");
+        var ranked = Rank(connection, "{title} : (" + match + ")");
         if (ranked.Count < options.MaxResults)
         {
             var seen = ranked.Select(r => r.RowId).ToHashSet();
