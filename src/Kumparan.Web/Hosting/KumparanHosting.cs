@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Kumparan.Content;
 using Kumparan.Content.Publishing;
 using Kumparan.Content.Search;
@@ -114,6 +115,7 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var salvage = DatabaseRecovery.CheckAndMoveAsideIfCorrupt(database, clock, logger);
         database.Migrate();
         if (salvage is not null)
@@ -122,9 +124,14 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
             LogRestored(restored, salvage.Sources.Count, salvage.MovedTo);
         }
 
-        index.Refresh();
+        var report = index.Refresh();
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        LogReady(index.Current.Articles.Count, report.Accepted, elapsed.TotalMilliseconds);
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content ready: {Articles} articles ({Accepted} files indexed) in {Elapsed:0} ms")]
+    private partial void LogReady(int articles, int accepted, double elapsed);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
