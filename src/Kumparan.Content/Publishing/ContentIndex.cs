@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Kumparan.Content.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -53,8 +54,12 @@ public sealed partial class ContentIndex(ArticleStore store, ContentSync sync, I
         lock (_gate)
         {
             _stamp = store.Stamp();
+            var started = Stopwatch.GetTimestamp();
             var (articles, fingerprints) = store.LoadArticlesWithFingerprints();
+            var read = Stopwatch.GetElapsedTime(started);
             var snapshot = new ContentSnapshot(++_version, articles, store.LoadPages(), store.LoadGone(), fingerprints);
+            var build = Stopwatch.GetElapsedTime(started) - read;
+            LogLoadTimes(read.TotalMilliseconds, build.TotalMilliseconds);
             Volatile.Write(ref _current, snapshot);
             LogLoaded(snapshot.Version, snapshot.Articles.Count, snapshot.Pages.Count);
         }
@@ -64,6 +69,9 @@ public sealed partial class ContentIndex(ArticleStore store, ContentSync sync, I
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Synchronized content: {Scanned} files, {Unchanged} unchanged, {Accepted} accepted, {Rejected} rejected, {Deleted} removed")]
     private partial void LogSynced(int scanned, int unchanged, int accepted, int rejected, int deleted);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Snapshot: read and deserialize {Read:0} ms, build {Build:0} ms")]
+    private partial void LogLoadTimes(double read, double build);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Snapshot {Version} loaded: {Articles} articles, {Pages} pages")]
     private partial void LogLoaded(long version, int articles, int pages);

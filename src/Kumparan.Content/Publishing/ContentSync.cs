@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Dapper;
 using Kumparan.Content.Articles;
 using Kumparan.Content.FooterPages;
@@ -38,6 +40,7 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
     /// <summary>Synchronizes the whole folder, or only the paths <paramref name="scope"/> names (the watcher's settled files).</summary>
     public SyncReport Run(SyncScope? scope = null)
     {
+        var started = Stopwatch.GetTimestamp();
         scope ??= SyncScope.All;
         var files = scope.Only is { } only
             ? only.Select(p => ContentFolder.Stat(contentRoot, p)).Where(f => f is not null).Select(f => f!).ToList()
@@ -45,6 +48,7 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
         var known = store.FileStates();
         var candidates = files.Where(f => !known.TryGetValue(f.Path, out var s) || s.Size != f.Size || s.ModifiedTicks != f.ModifiedTicks).ToList();
         var parsed = candidates.AsParallel().Select(f => Load(f, known.GetValueOrDefault(f.Path))).Where(r => r is not null).Select(r => r!).ToList();
+        var parsing = Stopwatch.GetElapsedTime(started);
         var onDisk = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var missing = known.Keys.Where(p => !onDisk.Contains(p) && scope.Covers(p)).ToList();
 
@@ -54,14 +58,15 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
         using var writer = store.Database.WriteLock.EnterScope();
         using var connection = store.Database.Open();
         using var transaction = connection.BeginTransaction();
+        using var statements = new SyncWriter(connection, transaction);
         foreach (var path in missing)
         {
-            var id = connection.QuerySingleOrDefault<string>("SELECT id FROM articles WHERE source_path = @path", new { path }, transaction);
+            var id = statements.IdOfSource(path);
             if (id is not null)
             {
-                var channelSlug = connection.QuerySingle<(string Channel, string Slug)>("SELECT channel, slug FROM articles WHERE id = @id", new { id }, transaction);
-                ArticleStore.Delete(connection, transaction, id);
-                ArticleStore.MarkGone(connection, transaction, id, $"/{channelSlug.Channel}/{channelSlug.Slug}-{id}");
+                var articlePath = statements.PathOf(id)!;
+                statements.Delete(id);
+                statements.MarkGone(id, articlePath);
             }
 
             deleted += connection.Execute("DELETE FROM pages WHERE source_path = @path", new { path }, transaction) + (id is null ? 0 : 1);
@@ -81,7 +86,7 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
             if (problems.Count > 0)
             {
                 errors.AddRange(problems);
-                ArticleStore.SaveFileState(connection, transaction, item.State with { Status = "rejected" }, problems);
+                statements.SaveFileState(item.State with { Status = "rejected" }, problems);
                 foreach (var error in problems)
                 {
                     LogRejected(error.File, error.Line, error.Column, error.Problem, error.Fix);
@@ -92,13 +97,13 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
 
             if (item.Article is { } a)
             {
-                var previous = connection.QuerySingleOrDefault<string>("SELECT id FROM articles WHERE source_path = @SourcePath", new { a.SourcePath }, transaction);
+                var previous = statements.IdOfSource(a.SourcePath!);
                 if (previous is not null && previous != a.Id)
                 {
-                    ArticleStore.Delete(connection, transaction, previous);
+                    statements.Delete(previous);
                 }
 
-                ArticleStore.Upsert(connection, transaction, a, item.PlainText, item.Text);
+                statements.Upsert(a, item.Document, item.PlainText, item.Text);
                 LogAccepted(item.File.Path, a.Id, a.Path);
             }
             else if (item.Page is { } page)
@@ -118,16 +123,21 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
                 LogWarning(warning.File, warning.Line, warning.Column, warning.Problem);
             }
 
-            ArticleStore.SaveFileState(connection, transaction, item.State with { Status = "accepted" }, []);
+            statements.SaveFileState(item.State with { Status = "accepted" }, []);
         }
 
         transaction.Commit();
+        var writing = Stopwatch.GetElapsedTime(started) - parsing;
+        LogTimes(parsing.TotalMilliseconds, writing.TotalMilliseconds);
         return new SyncReport(files.Count, files.Count - parsed.Count, parsed.Count(p => !p.HashUnchanged), accepted,
             errors.Select(e => e.File).Distinct().Count(), deleted, errors, warnings);
     }
 
     private sealed record Loaded(ContentFileInfo File, FileState State, string Text, Article? Article, string PlainText, FooterPage? Page,
-        IReadOnlyList<ContentError> Errors, IReadOnlyList<ContentError> Warnings, bool HashUnchanged);
+        IReadOnlyList<ContentError> Errors, IReadOnlyList<ContentError> Warnings, bool HashUnchanged)
+    {
+        public string Document { get; init; } = "";
+    }
 
     private Loaded? Load(ContentFileInfo file, FileState? known)
     {
@@ -167,7 +177,11 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
         }
 
         var result = ArticleParser.Parse(file.Path, bytes, _context);
-        return new Loaded(file, state, text, result.Article, result.PlainText, null, result.Errors, result.Warnings, false);
+        // Serialized here, in parallel, rather than in the single writing transaction.
+        return new Loaded(file, state, text, result.Article, result.PlainText, null, result.Errors, result.Warnings, false)
+        {
+            Document = result.Article is { } article ? JsonSerializer.Serialize(article, ContentJson.Default.Article) : "",
+        };
     }
 
     private static string SafeDecode(byte[] bytes)
@@ -181,6 +195,9 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
             return "";
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sync: scan and parse {Parse:0} ms, write {Write:0} ms")]
+    private partial void LogTimes(double parse, double write);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted {File} as {Key} at {Url}")]
     private partial void LogAccepted(string file, string key, string url);

@@ -114,10 +114,11 @@ public sealed class ArticleStore(Database database)
     {
         var document = JsonSerializer.Serialize(article, ContentJson.Default.Article);
         Delete(connection, transaction, article.Id);
-        connection.Execute(
+        var rowid = connection.ExecuteScalar<long>(
             """
             INSERT INTO articles (id, slug, channel, title, published_at, expires_at, draft, source_path, document, source_text, changed_at)
             VALUES (@Id, @Slug, @Channel, @Title, @published, @expires, @draft, @SourcePath, @document, @sourceText, @changed)
+            RETURNING rowid
             """,
             new
             {
@@ -138,8 +139,9 @@ public sealed class ArticleStore(Database database)
             article.Topics.Select(t => new { id = article.Id, slug = Slug.FromName(t), name = t }), transaction);
         connection.Execute("INSERT INTO article_authors (article_id, position, slug, name) VALUES (@id, @position, @slug, @name)",
             article.Authors.Select((a, i) => new { id = article.Id, position = i, slug = Slug.FromName(a), name = a }), transaction);
-        connection.Execute("INSERT INTO articles_fts (article_id, title, summary, body) VALUES (@Id, @Title, @Summary, @plainText)",
-            new { article.Id, article.Title, article.Summary, plainText }, transaction);
+        // The search row shares the article row's rowid, as SyncWriter expects.
+        connection.Execute("INSERT INTO articles_fts (rowid, article_id, title, summary, body) VALUES (@rowid, @Id, @Title, @Summary, @plainText)",
+            new { rowid, article.Id, article.Title, article.Summary, plainText }, transaction);
         connection.Execute("DELETE FROM gone_articles WHERE id = @Id", new { article.Id }, transaction);
     }
 

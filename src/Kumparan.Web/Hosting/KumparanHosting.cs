@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using Kumparan.Content;
 using Kumparan.Content.Publishing;
 using Kumparan.Content.Search;
@@ -125,6 +126,11 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
         }
 
         var report = index.Refresh();
+
+        // Indexing and loading leave hundreds of MB of temporary strings (file text, JSON documents);
+        // give them back now rather than carrying them as resident memory until the GC gets to it.
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var elapsed = Stopwatch.GetElapsedTime(started);
         LogReady(index.Current.Articles.Count, report.Accepted, elapsed.TotalMilliseconds);
         return Task.CompletedTask;

@@ -114,4 +114,23 @@ public sealed class ContentSyncTests : IDisposable
         _content.Dispose();
         _data.Dispose();
     }
+
+    [Fact]
+    public void EditingAnArticleReplacesItsSearchRowAndKeepsOneRowPerArticle()
+    {
+        var (sync, store) = Open();
+        sync.Run();
+        var seed = Path.Combine(_content.Path, Path.GetRelativePath(Repository.Content, Repository.SeedArticle));
+        File.WriteAllText(seed, File.ReadAllText(seed).Replace("Pasukan Korea Utara", "Pasukan Zanzibar Utara", StringComparison.Ordinal));
+
+        sync.Run();
+
+        using var connection = store.Database.Open();
+        Assert.Equal(1, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'zanzibar'"));
+        Assert.Equal(
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM articles"),
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM articles_fts"));
+        Assert.Equal(0, connection.ExecuteScalar<long>(
+            "SELECT COUNT(*) FROM articles_fts f LEFT JOIN articles a ON a.rowid = f.rowid AND a.id = f.article_id WHERE a.id IS NULL"));
+    }
 }
