@@ -107,8 +107,11 @@ public sealed class AdSize
 
 public sealed class SearchOptions
 {
-    /// <summary>The best matches shown, at most (10 a page).</summary>
-    public int MaxResults { get; set; } = 300;
+    /// <summary>
+    /// The best matches shown, at most (10 pages of 10). Reading a match's id from FTS5 reads its whole
+    /// stored row, so each extra match costs; readers rarely go past the first pages.
+    /// </summary>
+    public int MaxResults { get; set; } = 100;
 
     /// <summary>
     /// Up to this many matching articles, all are ranked by bm25. A query matching more (a word found in
