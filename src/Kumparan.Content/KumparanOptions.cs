@@ -92,6 +92,15 @@ public sealed class AdOptions
     public AdSize TopDesktop { get; set; } = new(728, 90);
 
     public AdSize TopMobile { get; set; } = new(320, 100);
+
+    /// <summary>
+    /// The ad server's origin (e.g. "https://iklan.example"). When set, each slot holds a sandboxed
+    /// iframe loading "{Origin}/slot?name=...&amp;width=...&amp;height=..."; when empty, the slot stays an empty reserved box.
+    /// </summary>
+    public string Origin { get; set; } = "";
+
+    /// <summary>Further origins the ad iframe may navigate to (the CSP's frame-src); https only.</summary>
+    public List<string> FrameOrigins { get; set; } = [];
 }
 
 public sealed class AdSize

@@ -136,21 +136,40 @@ internal sealed partial class FrontMatterFields(YamlMap map, string file)
     public DateTimeOffset? Date(string key, bool required = false) =>
         Node(key) is { } node ? ParseDate(node) : RequiredMissing(key, required);
 
+    private const int MinimumYear = 1970;
+
     public DateTimeOffset? ParseDate(YamlNode node)
     {
         if (node is YamlScalar s && IsoDate().IsMatch(s.Value))
         {
             var styles = DateTimeStyles.AllowWhiteSpaces;
             var hasOffset = OffsetSuffix().IsMatch(s.Value);
+            DateTimeOffset? parsed = null;
             if (hasOffset && DateTimeOffset.TryParse(s.Value, CultureInfo.InvariantCulture, styles, out var withOffset))
             {
-                return withOffset;
+                parsed = withOffset;
             }
-
-            if (!hasOffset && DateTime.TryParse(s.Value, CultureInfo.InvariantCulture, styles, out var local))
+            else if (!hasOffset && DateTime.TryParse(s.Value, CultureInfo.InvariantCulture, styles, out var local) && local.Year >= MinimumYear)
             {
                 // No offset: the newsroom's clock, Asia/Jakarta (WIB).
-                return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Rendering.IndonesianDate.Wib);
+                parsed = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Rendering.IndonesianDate.Wib);
+            }
+            else if (!hasOffset && DateTime.TryParse(s.Value, CultureInfo.InvariantCulture, styles, out _))
+            {
+                parsed = DateTimeOffset.MinValue; // a year before 1970, reported below
+            }
+
+            // Found by fuzzing: ids are made from the time since 1970, and year 0001 in WIB is
+            // before the first instant .NET can represent, so such dates are errors, not crashes.
+            if (parsed is { } date && date.UtcDateTime.Year < MinimumYear)
+            {
+                Error(node, $"The date is before {MinimumYear}.", "Check the year; write it like 2025-02-04T13:05:00+07:00.");
+                return null;
+            }
+
+            if (parsed is not null)
+            {
+                return parsed;
             }
         }
 

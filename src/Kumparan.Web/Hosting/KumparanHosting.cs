@@ -5,6 +5,7 @@ using Kumparan.Content.Publishing;
 using Kumparan.Content.Search;
 using Kumparan.Content.Storage;
 using Kumparan.Web.Caching;
+using Kumparan.Web.Ads;
 using Kumparan.Web.Rendering;
 using Kumparan.Web.Seo;
 using Microsoft.AspNetCore.StaticFiles;
@@ -63,6 +64,7 @@ public static class KumparanHosting
         services.AddSingleton<SiteStyles>();
         services.Configure<RenderedCacheOptions>(builder.Configuration.GetSection(RenderedCacheOptions.Section));
         services.AddSingleton<RenderedCache>();
+        services.AddSingleton<AdFrames>();
 
         services.Configure<RouteOptions>(o =>
         {
@@ -77,10 +79,12 @@ public static class KumparanHosting
     /// <summary>The request pipeline: logging, errors, headers, static files, pages.</summary>
     public static WebApplication UseKumparan(this WebApplication app)
     {
+        // First, so that every response carries the headers: error pages, redirects, 304s, static files.
+        app.UseMiddleware<SecurityHeaders>();
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<ReadOnlyMethods>();
         app.UseMiddleware<TrailingSlashRedirect>();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching });
         app.UseMiddleware<ArticleRedirects>();

@@ -1,34 +1,55 @@
+using Kumparan.Web.Ads;
 using Kumparan.Web.Rendering;
 
 namespace Kumparan.Web.Hosting;
 
 /// <summary>
-/// Strict headers on every response. Pages work without script; the only script is a same-origin file
-/// (wwwroot/js, progressive enhancement), and the inline stylesheet is allowed by its hash.
+/// Strict headers on every response, whatever produced it (pages, redirects, 304s, error pages,
+/// static files). Pages work without script; the only script is a same-origin file (wwwroot/js,
+/// progressive enhancement), and JSON-LD is data, which a CSP does not govern. The inline
+/// stylesheet is allowed by its hash; frames only from the configured ad origins.
 /// </summary>
-public sealed class SecurityHeaders(RequestDelegate next, SiteStyles styles)
+public sealed class SecurityHeaders
 {
-    private readonly string _policy =
-        "default-src 'none'; " +
-        "script-src 'self'; " +
-        $"style-src 'self' '{styles.Hash}'; " +
-        "img-src 'self' https: data:; " +
-        "font-src 'self'; " +
-        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
+    private const string StrictTransport = "max-age=31536000; includeSubDomains";
+    private readonly RequestDelegate _next;
+    private readonly string _policy;
+
+    public SecurityHeaders(RequestDelegate next, SiteStyles styles, AdFrames ads)
+    {
+        _next = next;
+        var frames = ads.FrameOrigins.Count == 0 ? "" : $"frame-src {string.Join(' ', ads.FrameOrigins)}; ";
+        _policy =
+            "default-src 'none'; " +
+            "script-src 'self'; " +
+            $"style-src 'self' '{styles.Hash}'; " +
+            "img-src 'self' https:; " +
+            "font-src 'self'; " +
+            frames +
+            "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
+    }
+
+    public string Policy => _policy;
 
     public Task InvokeAsync(HttpContext context)
     {
-        context.Response.OnStarting(() =>
+        context.Response.OnStarting(static state =>
         {
+            var (context, policy) = ((HttpContext, string))state;
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = _policy;
+            headers.ContentSecurityPolicy = policy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (context.Request.IsHttps)
+            {
+                headers.StrictTransportSecurity = StrictTransport;
+            }
+
             headers.Remove("Server");
             return Task.CompletedTask;
-        });
-        return next(context);
+        }, (context, _policy));
+        return _next(context);
     }
 }

@@ -17,9 +17,13 @@ public sealed class SiteStyles
     {
         var file = environment.WebRootFileProvider.GetFileInfo("css/site.css");
         using var reader = new StreamReader(file.CreateReadStream());
-        Css = reader.ReadToEnd() + AdRules(options.Value.Ads);
+        Css = reader.ReadToEnd() + AdRules(options.Value.Ads) + AdFrameRule;
         Hash = "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Css)));
     }
+
+    // The ad iframe (when an ad server is configured) fills its reserved box exactly, so a filled
+    // slot is the size of an empty one.
+    private const string AdFrameRule = ".ad__frame{display:block;width:100%;height:100%;border:0}";
 
     public string Css { get; }
 

@@ -18,8 +18,6 @@ public sealed class StatusModel(ContentIndex index, SiteInfo site, TimeProvider 
 
     public void OnGet(int code) => Show(code);
 
-    public void OnPost(int code) => Show(code);
-
     private void Show(int code)
     {
         HttpContext.DoNotCache();

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Kumparan.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Kumparan.Tests.Security;
+
+public sealed class SecurityHeadersTests(SecuritySite site) : IClassFixture<SecuritySite>
+{
+    public static TheoryData<string, HttpStatusCode> Responses => new()
+    {
+        { Repository.SeedPath, HttpStatusCode.OK },
+        { "/", HttpStatusCode.OK },
+        { "/kumparannews/judul-lama-24R1wPK1UUi", HttpStatusCode.MovedPermanently },
+        { "/tidak-ada-halaman-ini", HttpStatusCode.NotFound },
+        { SecuritySite.ExpiredPath, HttpStatusCode.Gone },
+        { "/css/site.css", HttpStatusCode.OK },
+        { "/media/ai-bahasa-daerah.jpg", HttpStatusCode.OK },
+        { "/media/tidak-ada.jpg", HttpStatusCode.NotFound },
+    };
+
+    [Theory]
+    [MemberData(nameof(Responses))]
+    public async Task EveryKindOfResponseCarriesTheStrictHeaders(string path, HttpStatusCode status)
+    {
+        var response = await site.Factory.CreateNoRedirectClient().GetAsync(path);
+        Assert.Equal(status, response.StatusCode);
+        AssertStrictHeaders(response);
+    }
+
+    [Fact]
+    public async Task AServerErrorCarriesTheStrictHeadersAndLeaksNothing()
+    {
+        var client = site.Failing.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync(SecuritySite.FailingPath);
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        AssertStrictHeaders(response);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("A bug in a page", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANotModifiedAnswerCarriesTheStrictHeaders()
+    {
+        var client = site.Factory.CreateNoRedirectClient();
+        var first = await client.GetAsync("/css/site.css");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/css/site.css");
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        var second = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        AssertStrictHeaders(second);
+    }
+
+    [Fact]
+    public async Task ThePolicyAllowsNoScriptNoFramesAndOnlyTheInlineStylesheetByHash()
+    {
+        var response = await site.Factory.CreateClient().GetAsync(Repository.SeedPath);
+        var policy = Directives(response);
+        Assert.Equal(["'none'"], policy["default-src"]);
+        Assert.False(policy.ContainsKey("script-src"));
+        Assert.False(policy.ContainsKey("frame-src"));
+        Assert.Equal(["'self'", "https:"], policy["img-src"]);
+        Assert.Equal(["'none'"], policy["base-uri"]);
+        Assert.Equal(["'self'"], policy["form-action"]);
+        Assert.Equal(["'none'"], policy["frame-ancestors"]);
+        Assert.Equal(["'none'"], policy["object-src"]);
+        var styles = policy["style-src"];
+        Assert.Equal("'self'", styles[0]);
+        Assert.StartsWith("'sha256-", styles[1], StringComparison.Ordinal);
+        Assert.Equal(2, styles.Length);
+
+        // The page's only <style> is the one the hash allows, and it has no inline style attributes.
+        var (_, document) = await site.Factory.GetDocumentAsync(Repository.SeedPath);
+        var style = Assert.Single(document.QuerySelectorAll("style"));
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(style.TextContent)));
+        Assert.Equal($"'sha256-{hash}'", styles[1]);
+        Assert.Empty(document.QuerySelectorAll("[style]"));
+        Assert.Empty(document.QuerySelectorAll("script:not([type='application/ld+json'])"));
+    }
+
+    [Fact]
+    public async Task HstsIsSentOnlyOverHttps()
+    {
+        var https = site.Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        var overHttps = await https.GetAsync(Repository.SeedPath);
+        Assert.Equal("max-age=31536000; includeSubDomains", overHttps.Headers.GetValues("Strict-Transport-Security").Single());
+
+        var overHttp = await site.Factory.CreateClient().GetAsync(Repository.SeedPath);
+        Assert.False(overHttp.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    internal static Dictionary<string, string[]> Directives(HttpResponseMessage response) =>
+        response.Headers.GetValues("Content-Security-Policy").Single()
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(d => d.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToDictionary(d => d[0], d => d[1..], StringComparer.Ordinal);
+
+    internal static void AssertStrictHeaders(HttpResponseMessage response)
+    {
+        var headers = response.Headers;
+        Assert.Equal("'none'", Directives(response)["default-src"].Single());
+        Assert.Equal("nosniff", headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", headers.GetValues("Referrer-Policy").Single());
+        Assert.Contains("camera=()", headers.GetValues("Permissions-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("same-origin", headers.GetValues("Cross-Origin-Opener-Policy").Single());
+        Assert.False(headers.Contains("Server"), "no Server header");
+        Assert.False(headers.Contains("X-Powered-By"));
+    }
+}
