@@ -190,8 +190,10 @@ internal sealed partial class FrontMatterFields(YamlMap map, string file)
     // Bidirectional overrides and zero-width characters can make a title read differently from what it is.
     public static string CleanText(string value)
     {
+        // Front matter text is single-line everywhere it is shown (titles, meta tags, feeds, JSON-LD):
+        // line breaks become spaces, so no value can carry CR/LF into a header or a second line.
         var cleaned = InvisibleCharacters().Replace(value, "");
-        return cleaned.Trim();
+        return LineBreaks().Replace(cleaned, " ").Trim();
     }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$")]
@@ -202,4 +204,7 @@ internal sealed partial class FrontMatterFields(YamlMap map, string file)
 
     [GeneratedRegex("[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]")]
     private static partial Regex InvisibleCharacters();
+
+    [GeneratedRegex("[\\s\u0085\u2028\u2029]*[\r\n\t\u0085\u2028\u2029][\\s\u0085\u2028\u2029]*")]
+    private static partial Regex LineBreaks();
 }
