@@ -43,7 +43,7 @@ public sealed class SyncProperties
     private static bool IsValid(string path, string text) =>
         ArticleParser.Parse(path, System.Text.Encoding.UTF8.GetBytes(text), new ParseContext(new KumparanOptions(), "/nonexistent")).Accepted;
 
-    [Property(MaxTest = 40)]
+    [Property(MaxTest = 60)]
     public Property AfterAnySequenceOfEditsTheStoreHoldsTheLastValidVersionOfEachFile() => Prop.ForAll(Actions.ListOf().ToArbitrary(), steps =>
     {
         using var content = new TempFolder();
@@ -69,12 +69,11 @@ public sealed class SyncProperties
                     File.WriteAllText(temporary, files[path] = Valid(++version));
                     File.Move(temporary, full, overwrite: true);
                     break;
-                case 4 when files.Remove(path, out var moved) && step.Other != step.File: // rename to another name
+                case 4 when step.Other != step.File && files.Remove(path, out var moved): // rename to another name
                     var target = FileName(step.Other);
                     File.Move(full, Path.Combine(content.Path, target), overwrite: true);
                     files[target] = moved;
-                    lastGood.Remove(target);
-                    lastGood.Remove(path);
+                    lastGood.Remove(path); // the target path was edited, not removed: its last good version stays until a valid one replaces it
                     break;
                 case 5 when files.Remove(path): // delete
                     File.Delete(full);
