@@ -191,7 +191,8 @@ internal sealed partial class FrontMatterFields(YamlMap map, string file)
     public static string CleanText(string value)
     {
         // Front matter text is single-line everywhere it is shown (titles, meta tags, feeds, JSON-LD):
-        // line breaks become spaces, so no value can carry CR/LF into a header or a second line.
+        // CR/LF become a space, so no value can carry a line break into a header. (U+2028 and other
+        // separators stay: they are text, and every output escapes them.)
         var cleaned = InvisibleCharacters().Replace(value, "");
         return LineBreaks().Replace(cleaned, " ").Trim();
     }
@@ -205,6 +206,6 @@ internal sealed partial class FrontMatterFields(YamlMap map, string file)
     [GeneratedRegex("[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]")]
     private static partial Regex InvisibleCharacters();
 
-    [GeneratedRegex("[\\s\u0085\u2028\u2029]*[\r\n\t\u0085\u2028\u2029][\\s\u0085\u2028\u2029]*")]
+    [GeneratedRegex("[ \t]*[\r\n][\r\n \t]*")]
     private static partial Regex LineBreaks();
 }

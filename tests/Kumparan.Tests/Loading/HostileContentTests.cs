@@ -226,7 +226,7 @@ public sealed class HostileContentTests
 
     [Theory]
     [InlineData("title: \"Judul\\r\\nSet-Cookie: a=b\"", "Judul Set-Cookie: a=b")]
-    [InlineData("title: \"Judul\\u2028Baris\\u0085Dua\\tTiga\"", "Judul Baris Dua Tiga")]
+    [InlineData("title: \"Judul \\r\\n\\t Baris\\rDua\"", "Judul Baris Dua")]
     [InlineData("title: \"Judul\\u0000\"", "Judul")]
     [InlineData("title: |\n  Baris satu\n  baris dua", "Baris satu baris dua")]
     public void LineBreaksAndControlCharactersInFrontMatterTextNeverReachAPage(string line, string title)
