@@ -49,7 +49,7 @@ public sealed class AdSlotTests
         Assert.Contains(".ad__frame{display:block;width:100%;height:100%;border:0}", css, StringComparison.Ordinal);
         Assert.Contains(".ad--body .ad__box{width:300px;height:250px}", css, StringComparison.Ordinal);
         Assert.Equal(["https://cdn.iklan.example", "https://iklan.example"], SecurityHeadersTests.Directives(response)["frame-src"].Order(StringComparer.Ordinal));
-        Assert.Empty(document.QuerySelectorAll("script:not([type='application/ld+json'])"));
+        SecurityHeadersTests.AssertNoInlineOrForeignScript(document);
     }
 
     [Theory]

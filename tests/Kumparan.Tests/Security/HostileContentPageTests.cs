@@ -108,10 +108,11 @@ public sealed class HostileContentPageTests(HostileContentPageTests.Site site) :
         Assert.Equal(HttpStatusCode.OK, seed.StatusCode);
     }
 
-    /// <summary>No script but JSON-LD, no event handlers, no frames or embeds, only safe URL schemes.</summary>
+    /// <summary>No script but JSON-LD and the site's own files, no event handlers, no frames or embeds, only safe URL schemes.</summary>
     internal static void AssertInert(IDocument page)
     {
-        Assert.Empty(page.QuerySelectorAll("script:not([type='application/ld+json']), iframe, object, embed, svg, base"));
+        Assert.Empty(page.QuerySelectorAll("iframe, object, embed, svg, base"));
+        SecurityHeadersTests.AssertNoInlineOrForeignScript(page);
         foreach (var element in page.All)
         {
             Assert.DoesNotContain(element.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));

@@ -52,12 +52,12 @@ public sealed class SecurityHeadersTests(SecuritySite site) : IClassFixture<Secu
     }
 
     [Fact]
-    public async Task ThePolicyAllowsNoScriptNoFramesAndOnlyTheInlineStylesheetByHash()
+    public async Task ThePolicyAllowsOnlySameOriginScriptNoFramesAndOnlyTheInlineStylesheetByHash()
     {
         var response = await site.Factory.CreateClient().GetAsync(Repository.SeedPath);
         var policy = Directives(response);
         Assert.Equal(["'none'"], policy["default-src"]);
-        Assert.False(policy.ContainsKey("script-src"));
+        Assert.Equal(["'self'"], policy["script-src"]);
         Assert.False(policy.ContainsKey("frame-src"));
         Assert.Equal(["'self'", "https:"], policy["img-src"]);
         Assert.Equal(["'none'"], policy["base-uri"]);
@@ -75,7 +75,7 @@ public sealed class SecurityHeadersTests(SecuritySite site) : IClassFixture<Secu
         var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(style.TextContent)));
         Assert.Equal($"'sha256-{hash}'", styles[1]);
         Assert.Empty(document.QuerySelectorAll("[style]"));
-        Assert.Empty(document.QuerySelectorAll("script:not([type='application/ld+json'])"));
+        AssertNoInlineOrForeignScript(document);
     }
 
     [Fact]
@@ -87,6 +87,17 @@ public sealed class SecurityHeadersTests(SecuritySite site) : IClassFixture<Secu
 
         var overHttp = await site.Factory.CreateClient().GetAsync(Repository.SeedPath);
         Assert.False(overHttp.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    /// <summary>Scripts are JSON-LD data or the site's own files (progressive enhancement); none inline, none foreign.</summary>
+    internal static void AssertNoInlineOrForeignScript(AngleSharp.Dom.IDocument document)
+    {
+        foreach (var script in document.QuerySelectorAll("script:not([type='application/ld+json'])"))
+        {
+            var source = script.GetAttribute("src");
+            Assert.True(source is not null && source.StartsWith('/') && !source.StartsWith("//", StringComparison.Ordinal), $"script src=\"{source}\"");
+            Assert.Empty(script.TextContent.Trim());
+        }
     }
 
     internal static Dictionary<string, string[]> Directives(HttpResponseMessage response) =>
