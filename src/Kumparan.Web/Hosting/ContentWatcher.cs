@@ -21,6 +21,8 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
     // notices a clock that jumped (NTP, a test's clock) without a scheduler of its own.
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(1);
 
+    private const int BurstFiles = 64;
+
     private readonly WatchOptions _options = options.Value.Watch;
     private readonly ConcurrentQueue<(string Path, long Tick)> _heard = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
@@ -57,7 +59,9 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
                 }
 
                 var settled = pending.Settled(now, DateTime.UtcNow);
-                var burstGoesOn = now - Volatile.Read(ref _lastEvent) < debounce.TotalMilliseconds;
+                // A bulk copy (many files still arriving) is held back so it lands in a few synchronizations;
+                // a handful of editors saving at once is not a burst and is synchronized at once.
+                var burstGoesOn = pending.Count >= BurstFiles && now - Volatile.Read(ref _lastEvent) < debounce.TotalMilliseconds;
                 if (settled.Count > 0 && (!burstGoesOn || now - pending.OldestEvent(settled) >= _options.MaxBatchDelayMilliseconds))
                 {
                     pending.Remove(settled);
