@@ -182,18 +182,29 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
         }
 
         var text = SafeDecode(bytes);
-        if (file.IsPage)
+        try
         {
-            var (page, pageErrors) = FooterPageParser.Parse(file.Path, bytes, options);
-            return new Loaded(file, state, text, null, "", page, pageErrors, [], false);
-        }
+            if (file.IsPage)
+            {
+                var (page, pageErrors) = FooterPageParser.Parse(file.Path, bytes, options);
+                return new Loaded(file, state, text, null, "", page, pageErrors, [], false);
+            }
 
-        var result = ArticleParser.Parse(file.Path, bytes, _context);
-        // Serialized here, in parallel, rather than in the single writing transaction.
-        return new Loaded(file, state, text, result.Article, result.PlainText, null, result.Errors, result.Warnings, false)
+            var result = ArticleParser.Parse(file.Path, bytes, _context);
+            // Serialized here, in parallel, rather than in the single writing transaction.
+            return new Loaded(file, state, text, result.Article, result.PlainText, null, result.Errors, result.Warnings, false)
+            {
+                Document = result.Article is { } article ? JsonSerializer.Serialize(article, ContentJson.Default.Article) : "",
+            };
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            Document = result.Article is { } article ? JsonSerializer.Serialize(article, ContentJson.Default.Article) : "",
-        };
+            // Nothing a file contains may stop the synchronization of the others (or the site): an
+            // unexpected failure inside a parser is this file's rejection, and its last good version stays.
+            return new Loaded(file, state, text, null, "", null,
+                [new ContentError(file.Path, 1, 1, $"The file could not be processed ({e.GetType().Name}).",
+                    "Simplify the file (nesting, very long lines, unusual characters) and save it again; tell the developers if it persists.")], [], false);
+        }
     }
 
     private static string SafeDecode(byte[] bytes)

@@ -38,6 +38,7 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
         var reconcileEvery = watcher is null && _options.Enabled ? TimeSpan.FromSeconds(_options.PollingSeconds) : TimeSpan.FromMinutes(_options.ReconcileMinutes);
         var nextReconcile = Environment.TickCount64;
         DateTimeOffset? scheduled = null;
+        var checkedUntil = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -68,7 +69,7 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
                     index.Refresh(new SyncScope(Only: settled));
                 }
 
-                scheduled = ReloadWhenScheduleComes(scheduled);
+                scheduled = ReloadWhenScheduleComes(ref checkedUntil);
                 var busy = pending.Count > 0 || Volatile.Read(ref _reconcileRequested) == 1;
                 var wait = busy ? debounce / 2 : NextWait(nextReconcile, scheduled);
                 await _wake.WaitAsync(wait, stoppingToken);
@@ -77,7 +78,7 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
             {
                 break;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // The site keeps serving its last snapshot; a reconcile after a pause repairs what was missed.
                 LogFailed(e);
@@ -172,16 +173,18 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
     }
 
     // Visibility is computed per request from the clock; reloading at the moment a scheduled article
-    // appears or one expires makes Changed fire then, so nothing cached outlives that minute.
-    private DateTimeOffset? ReloadWhenScheduleComes(DateTimeOffset? scheduled)
+    // appears or one expires makes Changed fire then, so nothing cached outlives that minute. Looking
+    // from the previous check (not from now) also catches a time that passed while a sync ran.
+    private DateTimeOffset? ReloadWhenScheduleComes(ref DateTimeOffset checkedUntil)
     {
         var now = clock.GetUtcNow();
-        if (scheduled is { } due && due <= now)
+        if (index.Current.NextChangeAfter(checkedUntil) is { } due && due <= now)
         {
             LogScheduled(due);
             index.Reload();
         }
 
+        checkedUntil = now;
         return index.Current.NextChangeAfter(now);
     }
 
