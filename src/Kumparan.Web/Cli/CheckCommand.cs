@@ -40,7 +40,7 @@ public static class CheckCommand
                 output.WriteLine($"error: {error}");
             }
 
-            output.WriteLine($"{report.Scanned} files checked, {report.Accepted} accepted, {report.Rejected} rejected, {report.Warnings.Count} warnings.");
+            output.WriteLine($"{report.Scanned} files checked, {report.Accepted} accepted, {report.Rejected} rejected, {report.Warnings.Count} warning{(report.Warnings.Count == 1 ? "" : "s")}.");
             return report.Errors.Count == 0 ? 0 : 1;
         }
         finally
