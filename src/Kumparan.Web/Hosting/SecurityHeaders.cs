@@ -22,6 +22,8 @@ public sealed class SecurityHeaders
         _policy =
             "default-src 'none'; " +
             "script-src 'self'; " +
+            // Same-origin fetches only: audit tools (Lighthouse) read /robots.txt from inside the page.
+            "connect-src 'self'; " +
             $"style-src 'self' '{styles.Hash}'; " +
             "img-src 'self' https:; " +
             "font-src 'self'; " +

@@ -17,7 +17,7 @@ public sealed class SiteStyles
     {
         var file = environment.WebRootFileProvider.GetFileInfo("css/site.css");
         using var reader = new StreamReader(file.CreateReadStream());
-        Css = reader.ReadToEnd() + AdRules(options.Value.Ads) + AdFrameRule;
+        Css = WithoutCommentsAndNewlines(reader.ReadToEnd()) + AdRules(options.Value.Ads) + AdFrameRule;
         Hash = "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Css)));
     }
 
@@ -39,6 +39,29 @@ public sealed class SiteStyles
         $"@media (min-width:{ads.TopDesktop.Width + 40}px){{" +
         $".ad--top .ad__box{{width:{ads.TopDesktop.Width}px;height:{ads.TopDesktop.Height}px}}" +
         $".ad--top{{margin-inline:min(0px,calc(50% - {(ads.TopDesktop.Width / 2) + 12}px))}}}}");
+
+    /// <summary>
+    /// The file keeps its comments for people; every page carries the stylesheet, so they are dropped
+    /// here. The file has no comment markers inside strings, which keeps this a plain scan.
+    /// </summary>
+    private static string WithoutCommentsAndNewlines(string css)
+    {
+        var text = new StringBuilder(css.Length);
+        for (var i = 0; i < css.Length; i++)
+        {
+            if (css[i] == '/' && i + 1 < css.Length && css[i + 1] == '*')
+            {
+                var end = css.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                i = end < 0 ? css.Length : end + 1;
+            }
+            else if (css[i] is not ('\n' or '\r'))
+            {
+                text.Append(css[i]);
+            }
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>"sha256-..." for the Content-Security-Policy's style-src.</summary>
     public string Hash { get; }

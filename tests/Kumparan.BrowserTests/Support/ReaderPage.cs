@@ -141,6 +141,13 @@ public sealed class ReaderPage : IAsyncDisposable
         var folder = Path.Combine(SiteServer.RepositoryRoot, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, $"{name}-{Screen.Width}-{Scheme.ToString().ToLowerInvariant()}.png");
+        // A full-page shot does not scroll, so lazy images below the fold would show as empty boxes.
+        await Page.EvaluateAsync("""
+            () => Promise.all([...document.images].map(image => {
+              image.loading = 'eager';
+              return image.complete ? null : new Promise(done => { image.onload = image.onerror = done; });
+            }))
+            """);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
         return file;
     }
