@@ -91,7 +91,8 @@ public sealed class ReaderPage : IAsyncDisposable
                 const counted = entries.filter(e => !e.hadRecentInput);
                 resolve({
                   total: counted.reduce((sum, e) => sum + e.value, 0),
-                  sources: counted.flatMap(e => e.sources.map(s => s.node ? (s.node.nodeName + '.' + (s.node.className || '')) : '?')),
+                  sources: counted.flatMap(e => e.sources.map(s => (s.node ? (s.node.nodeName + '.' + (s.node.className || '')) : '?') +
+                    ` at ${Math.round(e.startTime)} ms ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`)),
                 });
               }, 100)));
             })
