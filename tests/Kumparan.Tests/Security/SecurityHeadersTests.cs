@@ -58,6 +58,7 @@ public sealed class SecurityHeadersTests(SecuritySite site) : IClassFixture<Secu
         var policy = Directives(response);
         Assert.Equal(["'none'"], policy["default-src"]);
         Assert.Equal(["'self'"], policy["script-src"]);
+        Assert.Equal(["'self'"], policy["connect-src"]);
         Assert.False(policy.ContainsKey("frame-src"));
         Assert.Equal(["'self'", "https:"], policy["img-src"]);
         Assert.Equal(["'none'"], policy["base-uri"]);
