@@ -2,6 +2,7 @@ using Kumparan.Content.Articles;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -57,6 +58,15 @@ public static class MarkdownRenderer
         foreach (var heading in headings)
         {
             heading.Level = Math.Clamp(heading.Level - top + 2, 2, 6);
+        }
+
+        // Body images come after the headline and the lead image, below the fold: the browser may
+        // fetch them late, and decode them off the main thread.
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage))
+        {
+            var attributes = image.GetAttributes();
+            attributes.AddPropertyIfNotExist("loading", "lazy");
+            attributes.AddPropertyIfNotExist("decoding", "async");
         }
 
         var blocks = new List<BodyBlock>(document.Count);

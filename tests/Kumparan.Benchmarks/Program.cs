@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Kumparan.Benchmarks.PipelineBenchmarks).Assembly).Run(args);
