@@ -45,7 +45,7 @@ mkdir -p "$WORK/data" "$WORK/www"
     exec dotnet Kumparan.Web.dll --urls "http://127.0.0.1:$SITE_PORT" >"$WORK/site.log" 2>&1
 ) &
 site_pid=$!
-for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$SITE_PORT$SEED" && break; sleep 0.1; done
+for _ in $(seq 1 3000); do curl -sf -o /dev/null "http://127.0.0.1:$SITE_PORT$SEED" && break; sleep 0.1; done
 
 # The same bytes for nginx: identity, and the site's own gzip variant for gzip_static.
 curl -sf "http://127.0.0.1:$SITE_PORT$SEED" -o "$WORK/www/article.html"
