@@ -67,7 +67,23 @@ if (args[0] == "load")
 else if (args[0] == "edits")
 {
     var (baseUrl, content, count, timed) = (args[1], args[2], int.Parse(args[3], invariant), int.Parse(args[4], invariant));
-    var files = Directory.GetFiles(Path.Combine(content, "articles"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(count).ToArray();
+    // Only articles the site serves now: a file it rejected (e.g. a generated duplicate id) would never
+    // show its edit, and the wait would measure the script's choice instead of the site.
+    var files = new List<string>();
+    foreach (var candidate in Directory.GetFiles(Path.Combine(content, "articles"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+    {
+        using var probe = await http.GetAsync(baseUrl + await PathOf(candidate, content));
+        if (probe.IsSuccessStatusCode)
+        {
+            files.Add(candidate);
+        }
+
+        if (files.Count == count)
+        {
+            break;
+        }
+    }
+
     var visible = new List<double>();
     var half = 0;
     foreach (var (file, n) in files.Select((f, n) => (f, n)))
