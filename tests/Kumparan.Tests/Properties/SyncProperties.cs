@@ -7,7 +7,6 @@ using Kumparan.Content.Articles;
 using Kumparan.Content.Publishing;
 using Kumparan.Content.Storage;
 using Kumparan.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Kumparan.Tests.Properties;
 
@@ -32,13 +31,7 @@ public sealed class SyncProperties
     private static string Valid(int version) =>
         $"---\ntitle: Versi {version}\nchannel: kumparannews\ndate: 2025-03-01T10:00:00+07:00\nid: V{version}\n---\n\nIsi versi {version} dengan beberapa kata.\n\nParagraf kedua versi {version}.\n";
 
-    private static (ContentSync Sync, ArticleStore Store) Open(string content, string data)
-    {
-        var database = new Database(Path.Combine(data, "kumparan.db"));
-        database.Migrate();
-        var store = new ArticleStore(database);
-        return (new ContentSync(store, new KumparanOptions(), content, NullLogger.Instance), store);
-    }
+    private static (ContentSync Sync, ArticleStore Store) Open(string content, string data) => SyncedStore.Open(content, data);
 
     private static bool IsValid(string path, string text) =>
         ArticleParser.Parse(path, System.Text.Encoding.UTF8.GetBytes(text), new ParseContext(new KumparanOptions(), "/nonexistent")).Accepted;

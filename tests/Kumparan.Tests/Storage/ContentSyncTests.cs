@@ -1,9 +1,7 @@
 using Dapper;
-using Kumparan.Content;
 using Kumparan.Content.Publishing;
 using Kumparan.Content.Storage;
 using Kumparan.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Kumparan.Tests.Storage;
 
@@ -12,13 +10,7 @@ public sealed class ContentSyncTests : IDisposable
     private readonly TempFolder _content = new TempFolder().WithRepositoryContent();
     private readonly TempFolder _data = new();
 
-    private (ContentSync Sync, ArticleStore Store) Open()
-    {
-        var database = new Database(Path.Combine(_data.Path, "kumparan.db"));
-        database.Migrate();
-        var store = new ArticleStore(database);
-        return (new ContentSync(store, new KumparanOptions(), _content.Path, NullLogger.Instance), store);
-    }
+    private (ContentSync Sync, ArticleStore Store) Open() => SyncedStore.Open(_content.Path, _data.Path);
 
     [Fact]
     public void FirstRunCreatesTheDatabaseFileInWalModeAndStoresEveryFile()
