@@ -1,6 +1,7 @@
 using System.Data;
 using Dapper;
 using Kumparan.Content.Articles;
+using Kumparan.Content.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Kumparan.Content.Publishing;
@@ -15,20 +16,27 @@ public static class ContentClaims
     public const string DatabaseOwner = "(database)";
 
     /// <param name="claimant">The file claiming (its path), or <see cref="DatabaseOwner"/> for an import.</param>
-    public static List<ContentError> Conflicts(SqliteConnection connection, IDbTransaction transaction, Article article, string claimant, string text)
+    public static List<ContentError> Conflicts(SqliteConnection connection, IDbTransaction transaction, Article article, string claimant, string text) =>
+        Conflicts(article, claimant, text,
+            connection.QuerySingleOrDefault<string?>("SELECT COALESCE(source_path, @database) FROM articles WHERE id = @Id",
+                new { article.Id, database = DatabaseOwner }, transaction),
+            connection.QuerySingleOrDefault<string?>(
+                "SELECT COALESCE(source_path, @database) FROM articles WHERE channel = @Channel AND slug = @Slug AND id <> @Id",
+                new { article.Channel, article.Slug, article.Id, database = DatabaseOwner }, transaction));
+
+    /// <summary>The same, with the synchronization's prepared statements (run once per changed file).</summary>
+    internal static List<ContentError> Conflicts(SyncWriter statements, Article article, string claimant, string text) =>
+        Conflicts(article, claimant, text, statements.OwnerOfId(article.Id), statements.OwnerOfSlug(article.Channel, article.Slug, article.Id));
+
+    private static List<ContentError> Conflicts(Article article, string claimant, string text, string? owner, string? slugOwner)
     {
         var problems = new List<ContentError>();
-        var owner = connection.QuerySingleOrDefault<string?>("SELECT COALESCE(source_path, @database) FROM articles WHERE id = @Id",
-            new { article.Id, database = DatabaseOwner }, transaction);
         if (owner is not null && owner != claimant)
         {
             problems.Add(new ContentError(claimant, LineOf(text, "id"), 1, $"The id \"{article.Id}\" already belongs to {owner}.",
                 "Give this article its own \"id:\" or a different date; the earlier file keeps the id."));
         }
 
-        var slugOwner = connection.QuerySingleOrDefault<string?>(
-            "SELECT COALESCE(source_path, @database) FROM articles WHERE channel = @Channel AND slug = @Slug AND id <> @Id",
-            new { article.Channel, article.Slug, article.Id, database = DatabaseOwner }, transaction);
         if (slugOwner is not null && slugOwner != claimant)
         {
             problems.Add(new ContentError(claimant, LineOf(text, "slug"), 1, $"The slug \"{article.Slug}\" is already used in {article.Channel} by {slugOwner}.",

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kumparan.Content.Articles;
 using Kumparan.Content.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -41,7 +42,7 @@ public sealed partial class ContentIndex(ArticleStore store, ContentSync sync, I
 
             if (report.Changed || _version == 0 || store.Stamp() != _stamp)
             {
-                Reload();
+                Reload(report.Written);
             }
 
             return report;
@@ -49,13 +50,21 @@ public sealed partial class ContentIndex(ArticleStore store, ContentSync sync, I
     }
 
     /// <summary>Reads the store into a new snapshot and swaps it in (also after imports into the database).</summary>
-    public void Reload()
+    public void Reload() => Reload(null);
+
+    // Articles whose rows did not change are taken from the current snapshot, and the ones a sync just
+    // wrote from its report: only rows changed by someone else (an import) are read and deserialized.
+    private void Reload(IReadOnlyDictionary<string, (long Fingerprint, Article Article)>? written)
     {
         lock (_gate)
         {
             _stamp = store.Stamp();
             var started = Stopwatch.GetTimestamp();
-            var (articles, fingerprints) = store.LoadArticlesWithFingerprints();
+            var previous = Current;
+            var (articles, fingerprints) = store.LoadArticlesWithFingerprints((id, fingerprint) =>
+                written is not null && written.TryGetValue(id, out var w) && w.Fingerprint == fingerprint ? w.Article
+                : previous.Fingerprints is { } known && known.TryGetValue(id, out var f) && f == fingerprint && previous.ById.TryGetValue(id, out var a) ? a
+                : null);
             var read = Stopwatch.GetElapsedTime(started);
             var snapshot = new ContentSnapshot(++_version, articles, store.LoadPages(), store.LoadGone(), fingerprints);
             var build = Stopwatch.GetElapsedTime(started) - read;

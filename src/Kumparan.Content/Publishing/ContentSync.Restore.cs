@@ -96,7 +96,7 @@ public sealed partial class ContentSync
 
         try
         {
-            var article = JsonSerializer.Deserialize(source.Document, ContentJson.Default.Article)!;
+            var article = JsonSerializer.Deserialize(source.Document, ContentJson.Stored.Article)!;
             ArticleStore.Upsert(connection, transaction, article, article.Summary, null);
             return true;
         }

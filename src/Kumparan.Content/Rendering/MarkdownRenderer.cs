@@ -69,8 +69,21 @@ public static class MarkdownRenderer
             attributes.AddPropertyIfNotExist("decoding", "async");
         }
 
-        var blocks = new List<BodyBlock>(document.Count);
+        // One renderer for the HTML and one for the plain text, reused block after block: setting a
+        // renderer up costs more than rendering a paragraph (it was most of the indexing time).
+        var html = new StringWriter();
+        var htmlRenderer = new HtmlRenderer(html);
+        Pipeline.Setup(htmlRenderer);
         var plain = new StringWriter();
+        var textRenderer = new HtmlRenderer(plain)
+        {
+            EnableHtmlForBlock = false,
+            EnableHtmlForInline = false,
+            EnableHtmlEscape = false,
+        };
+        Pipeline.Setup(textRenderer);
+
+        var blocks = new List<BodyBlock>(document.Count);
         var firstParagraph = "";
         foreach (var block in document)
         {
@@ -79,45 +92,32 @@ public static class MarkdownRenderer
                 continue;
             }
 
-            var text = RenderText(block);
-            var statistics = TextStatistics.Of(text);
+            var textStart = plain.GetStringBuilder().Length;
+            textRenderer.Render(block);
+            var text = Chunk(plain.GetStringBuilder(), textStart);
+            textRenderer.EnsureLine(); // so that the next block starts on its own line, as with a fresh renderer
+            var statistics = TextStatistics.Of(text.Span);
             var kind = KindOf(block);
             if (kind == BlockKind.Paragraph && firstParagraph.Length == 0)
             {
-                firstParagraph = Collapse(text);
+                firstParagraph = Collapse(text.ToString());
             }
 
-            blocks.Add(new BodyBlock(kind, RenderHtml(block), statistics.Words, statistics.CjkCharacters));
-            plain.Write(text);
+            html.GetStringBuilder().Clear();
+            htmlRenderer.Render(block);
+            htmlRenderer.EnsureLine();
+            blocks.Add(new BodyBlock(kind, html.ToString().TrimEnd('\n'), statistics.Words, statistics.CjkCharacters));
             plain.Write('\n');
         }
 
         return new RenderedBody(blocks, plain.ToString(), firstParagraph);
     }
 
-    private static string RenderHtml(Block block)
+    private static ReadOnlyMemory<char> Chunk(System.Text.StringBuilder builder, int start)
     {
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
-        renderer.Render(block);
-        writer.Flush();
-        return writer.ToString().TrimEnd('\n');
-    }
-
-    private static string RenderText(Block block)
-    {
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer)
-        {
-            EnableHtmlForBlock = false,
-            EnableHtmlForInline = false,
-            EnableHtmlEscape = false,
-        };
-        Pipeline.Setup(renderer);
-        renderer.Render(block);
-        writer.Flush();
-        return writer.ToString();
+        var chunk = new char[builder.Length - start];
+        builder.CopyTo(start, chunk, chunk.Length);
+        return chunk;
     }
 
     private static string Collapse(string text) =>

@@ -7,6 +7,15 @@ using Microsoft.Data.Sqlite;
 
 namespace Kumparan.Content.Storage;
 
+/// <summary>
+/// The version of an article's row: its rowid (new at every write) and when it was written. Equal
+/// fingerprints mean the same stored document; only compared within one process.
+/// </summary>
+public readonly record struct StoredVersion(long Rowid, long ChangedAt)
+{
+    public long Fingerprint => (Rowid << 42) ^ ChangedAt;
+}
+
 /// <summary>What the store remembers about a file in content/, to skip unchanged files.</summary>
 public sealed record FileState(string Path, long Size, long ModifiedTicks, string Hash, string Status);
 
@@ -30,7 +39,7 @@ public sealed class ArticleStore(Database database)
     {
         using var connection = database.Open();
         var json = connection.QuerySingleOrDefault<string?>("SELECT errors FROM content_files WHERE path = @path", new { path });
-        return json is null ? [] : JsonSerializer.Deserialize(json, ContentJson.Default.ListContentError) ?? [];
+        return json is null ? [] : JsonSerializer.Deserialize(json, ContentJson.Stored.ListContentError) ?? [];
     }
 
     /// <summary>Changes whenever the served rows change, also when another process (an import) wrote them.</summary>
@@ -48,26 +57,65 @@ public sealed class ArticleStore(Database database)
     {
         using var connection = database.Open();
         return connection.Query<string>("SELECT document FROM articles")
-            .Select(json => JsonSerializer.Deserialize(json, ContentJson.Default.Article)!)
+            .Select(json => JsonSerializer.Deserialize(json, ContentJson.Stored.Article)!)
             .ToList();
     }
 
     /// <summary>
-    /// The articles and, per id, a fingerprint of the stored document. The fingerprint is only
-    /// meant for comparing two loads in one process (string hashes are randomized per process).
+    /// The articles and, per id, the fingerprint of its stored row (<see cref="StoredVersion"/>). An
+    /// article whose row has not changed since <paramref name="reuse"/> last saw it is taken from there
+    /// instead of being read and deserialized again, so a reload after one edit reads one document.
     /// </summary>
-    public (List<Article> Articles, Dictionary<string, long> Fingerprints) LoadArticlesWithFingerprints()
+    /// <param name="reuse">Id and fingerprint → the article already in memory for that row version, or null.</param>
+    public (List<Article> Articles, Dictionary<string, long> Fingerprints) LoadArticlesWithFingerprints(Func<string, long, Article?>? reuse = null)
     {
         using var connection = database.Open();
-        var documents = connection.Query<string>("SELECT document FROM articles").ToList();
-        var articles = new Article[documents.Count];
-        Parallel.For(0, documents.Count, i => articles[i] = JsonSerializer.Deserialize(documents[i], ContentJson.Default.Article)!);
-        var fingerprints = new Dictionary<string, long>(articles.Length, StringComparer.Ordinal);
-        for (var i = 0; i < articles.Length; i++)
+        // One read transaction: the versions and the documents come from the same state of the file.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var rows = connection.Query<(long Rowid, string Id, long ChangedAt)>("SELECT rowid, id, changed_at FROM articles", transaction: transaction).ToList();
+        var articles = new Article[rows.Count];
+        var fingerprints = new Dictionary<string, long>(rows.Count, StringComparer.Ordinal);
+        var toRead = new List<int>();
+        for (var i = 0; i < rows.Count; i++)
         {
-            fingerprints[articles[i].Id] = ((long)documents[i].Length << 32) ^ (uint)documents[i].GetHashCode(StringComparison.Ordinal);
+            var fingerprint = new StoredVersion(rows[i].Rowid, rows[i].ChangedAt).Fingerprint;
+            fingerprints[rows[i].Id] = fingerprint;
+            if (reuse?.Invoke(rows[i].Id, fingerprint) is { } known)
+            {
+                articles[i] = known;
+            }
+            else
+            {
+                toRead.Add(i);
+            }
         }
 
+        var documents = new string[toRead.Count];
+        if (toRead.Count > rows.Count / 4)
+        {
+            var wanted = toRead.Select((row, n) => (rows[row].Rowid, n)).ToDictionary(x => x.Rowid, x => x.n);
+            foreach (var (rowid, document) in connection.Query<(long, string)>("SELECT rowid, document FROM articles", transaction: transaction))
+            {
+                if (wanted.TryGetValue(rowid, out var n))
+                {
+                    documents[n] = document;
+                }
+            }
+        }
+        else
+        {
+            using var read = connection.CreateCommand();
+            read.Transaction = transaction;
+            read.CommandText = "SELECT document FROM articles WHERE rowid = $rowid";
+            var parameter = read.Parameters.Add("$rowid", SqliteType.Integer);
+            for (var n = 0; n < toRead.Count; n++)
+            {
+                parameter.Value = rows[toRead[n]].Rowid;
+                documents[n] = (string)read.ExecuteScalar()!;
+            }
+        }
+
+        Parallel.For(0, toRead.Count, n => articles[toRead[n]] = JsonSerializer.Deserialize(documents[n], ContentJson.Stored.Article)!);
         return ([.. articles], fingerprints);
     }
 
@@ -112,7 +160,7 @@ public sealed class ArticleStore(Database database)
 
     internal static void Upsert(SqliteConnection connection, IDbTransaction transaction, Article article, string plainText, string? sourceText)
     {
-        var document = JsonSerializer.Serialize(article, ContentJson.Default.Article);
+        var document = JsonSerializer.Serialize(article, ContentJson.Stored.Article);
         Delete(connection, transaction, article.Id);
         var rowid = connection.ExecuteScalar<long>(
             """
@@ -179,7 +227,7 @@ public sealed class ArticleStore(Database database)
                 state.ModifiedTicks,
                 state.Hash,
                 state.Status,
-                errors = errors.Count == 0 ? null : JsonSerializer.Serialize(errors.ToList(), ContentJson.Default.ListContentError),
+                errors = errors.Count == 0 ? null : JsonSerializer.Serialize(errors.ToList(), ContentJson.Stored.ListContentError),
             },
             transaction);
 }

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kumparan.Content.Articles;
 
@@ -7,4 +9,12 @@ namespace Kumparan.Content.Storage;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(Article))]
 [JsonSerializable(typeof(List<ContentError>))]
-internal sealed partial class ContentJson : JsonSerializerContext;
+internal sealed partial class ContentJson : JsonSerializerContext
+{
+    /// <summary>
+    /// The context for the database: only what JSON itself requires is escaped. The default encoder
+    /// writes every &lt; &gt; &amp; " of the body's HTML as \u003C…, which made the stored documents 30%
+    /// larger and slower to write and read. These strings never go into a page as JSON.
+    /// </summary>
+    public static ContentJson Stored => field ??= new(new JsonSerializerOptions(Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}
