@@ -35,7 +35,7 @@ rm -rf "$WORK" && mkdir -p "$WORK/data" "$WORK/extra"
 cp -r content "$WORK/content"
 dotnet "$DLL" generate "$N" "$WORK/generated" >/dev/null
 cp -r "$WORK/generated/articles/." "$WORK/content/articles/"
-dotnet "$DLL" generate 5000 "$WORK/extra-src" >/dev/null
+dotnet "$DLL" generate 5000 "$WORK/extra-src" --first "$N" >/dev/null   # numbered after the first N: no duplicate ids
 # The burst's 5,000 files get their own folder names so they do not collide with the first N.
 for dir in "$WORK/extra-src/articles"/*; do mv "$dir" "$WORK/extra/$(basename "$dir")"; done
 

@@ -30,11 +30,12 @@ public sealed partial class ContentIndex(ArticleStore store, ContentSync sync, I
     /// Synchronizes the content folder (or the paths in <paramref name="scope"/>); reloads the snapshot
     /// when anything changed, none is loaded yet, or another process changed the database.
     /// </summary>
-    public SyncReport Refresh(SyncScope? scope = null)
+    /// <param name="parallel">Parse on all cores (start-up, tools); false parses on the calling thread only (a running site).</param>
+    public SyncReport Refresh(SyncScope? scope = null, bool parallel = true)
     {
         lock (_gate)
         {
-            var report = sync.Run(scope);
+            var report = sync.Run(scope, parallel);
             if (report.Parsed > 0 || report.Deleted > 0)
             {
                 LogSynced(report.Scanned, report.Unchanged, report.Accepted, report.Rejected, report.Deleted);

@@ -50,7 +50,8 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
     public ParseContext Context => _context;
 
     /// <summary>Synchronizes the whole folder, or only the paths <paramref name="scope"/> names (the watcher's settled files).</summary>
-    public SyncReport Run(SyncScope? scope = null)
+    /// <param name="parallel">Parse on all cores while this thread writes; false parses on this thread only.</param>
+    public SyncReport Run(SyncScope? scope = null, bool parallel = true)
     {
         var started = Stopwatch.GetTimestamp();
         scope ??= SyncScope.All;
@@ -92,9 +93,9 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
 
         // Files are read, parsed and rendered on the other cores while this thread writes the ones
         // before them, in the order above: a cold index takes about as long as the slower of the two.
-        var parsed = candidates.AsParallel().AsOrdered()
-            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(f => Load(f, known.GetValueOrDefault(f.Path)));
+        var parsed = parallel
+            ? candidates.AsParallel().AsOrdered().WithMergeOptions(ParallelMergeOptions.NotBuffered).Select(f => Load(f, known.GetValueOrDefault(f.Path)))
+            : candidates.Select(f => Load(f, known.GetValueOrDefault(f.Path)));
         int loaded = 0, hashUnchanged = 0;
         var written = new Dictionary<string, (long Fingerprint, Article Article)>(StringComparer.Ordinal);
         foreach (var item in parsed)
@@ -120,10 +121,20 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
             if (problems.Count > 0)
             {
                 errors.AddRange(problems);
-                statements.SaveFileState(Settled(item.State, scanned) with { Status = "rejected" }, problems);
+                var stored = statements.SaveFileState(Settled(item.State, scanned) with { Status = "rejected" }, problems);
+                // A rejection is logged once per version of the file: a reconcile that reads the same
+                // bytes and finds the same problems (an id still taken) does not repeat it.
+                var repeated = item.Known is { Status: "rejected" } before && before.Hash == item.State.Hash && before.Errors == stored;
                 foreach (var error in problems)
                 {
-                    LogRejected(error.File, error.Line, error.Column, error.Problem, error.Fix);
+                    if (repeated)
+                    {
+                        LogStillRejected(error.File, error.Line, error.Column, error.Problem);
+                    }
+                    else
+                    {
+                        LogRejected(error.File, error.Line, error.Column, error.Problem, error.Fix);
+                    }
                 }
 
                 continue;
@@ -181,9 +192,14 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
         IReadOnlyList<ContentError> Errors, IReadOnlyList<ContentError> Warnings, bool HashUnchanged)
     {
         public string Document { get; init; } = "";
+
+        /// <summary>What the store remembered about the file before this sync.</summary>
+        public FileState? Known { get; init; }
     }
 
-    private Loaded? Load(ContentFileInfo file, FileState? known)
+    private Loaded? Load(ContentFileInfo file, FileState? known) => LoadVersion(file, known) is { } loaded ? loaded with { Known = known } : null;
+
+    private Loaded? LoadVersion(ContentFileInfo file, FileState? known)
     {
         var state = new FileState(file.Path, file.Size, file.ModifiedTicks, "", "");
         if (file.Size > options.MaxFileBytes)
@@ -259,6 +275,9 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Rejected {File}:{Line}:{Column}: {Problem} {Fix}")]
     private partial void LogRejected(string file, int line, int column, string problem, string fix);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Still rejected (unchanged) {File}:{Line}:{Column}: {Problem}")]
+    private partial void LogStillRejected(string file, int line, int column, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Warning {File}:{Line}:{Column}: {Problem}")]
     private partial void LogWarning(string file, int line, int column, string problem);

@@ -17,7 +17,8 @@ public readonly record struct StoredVersion(long Rowid, long ChangedAt)
 }
 
 /// <summary>What the store remembers about a file in content/, to skip unchanged files.</summary>
-public sealed record FileState(string Path, long Size, long ModifiedTicks, string Hash, string Status);
+/// <param name="Errors">The problems of a rejected version as stored (JSON), to tell a new rejection from a repeated one.</param>
+public sealed record FileState(string Path, long Size, long ModifiedTicks, string Hash, string Status, string? Errors = null);
 
 public sealed record AuthorRank(string Slug, string Name, long Articles);
 
@@ -30,7 +31,7 @@ public sealed class ArticleStore(Database database)
     {
         using var connection = database.Open();
         return connection.Query<FileState>(
-                "SELECT path AS Path, size AS Size, modified_ticks AS ModifiedTicks, hash AS Hash, status AS Status FROM content_files")
+                "SELECT path AS Path, size AS Size, modified_ticks AS ModifiedTicks, hash AS Hash, status AS Status, errors AS Errors FROM content_files")
             .ToDictionary(s => s.Path, StringComparer.Ordinal);
     }
 

@@ -146,9 +146,13 @@ internal sealed class SyncWriter : IDisposable
 
     public void MarkGone(string id, string path) => Execute(_markGone, id, path, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 
-    public void SaveFileState(FileState state, IReadOnlyList<ContentError> errors) =>
-        Execute(_saveFileState, state.Path, state.Size, state.ModifiedTicks, state.Hash, state.Status,
-            errors.Count == 0 ? null : JsonSerializer.Serialize(errors.ToList(), ContentJson.Stored.ListContentError));
+    /// <summary>Stores a file's state; returns its problems as stored (null when there are none).</summary>
+    public string? SaveFileState(FileState state, IReadOnlyList<ContentError> errors)
+    {
+        var stored = errors.Count == 0 ? null : JsonSerializer.Serialize(errors.ToList(), ContentJson.Stored.ListContentError);
+        Execute(_saveFileState, state.Path, state.Size, state.ModifiedTicks, state.Hash, state.Status, stored);
+        return stored;
+    }
 
     public void Dispose()
     {

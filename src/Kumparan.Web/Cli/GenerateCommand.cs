@@ -5,9 +5,11 @@ using Kumparan.Content;
 namespace Kumparan.Web.Cli;
 
 /// <summary>
-/// <c>generate N FOLDER [--seed S]</c>: writes N realistic Indonesian-like articles into
+/// <c>generate N FOLDER [--seed S] [--first K]</c>: writes N realistic Indonesian-like articles into
 /// FOLDER/articles/{channel}/ for benchmarks (front matter, headings, lists, links, quotes,
-/// 100-1,500 words, about 450 on average). The same N and seed always give the same files.
+/// 100-1,500 words, about 450 on average). The same N, seed and K always give the same files.
+/// Articles are numbered from K (default 0): each number has its own hour and slug, so a second
+/// folder generated with --first after the first one's N adds articles instead of duplicates.
 /// </summary>
 public static class GenerateCommand
 {
@@ -16,12 +18,18 @@ public static class GenerateCommand
     public static int Run(string[] args, TextWriter output)
     {
         var seed = 42;
+        var first = 0;
         var positional = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--seed" && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var s))
             {
                 seed = s;
+                i++;
+            }
+            else if (args[i] == "--first" && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var f) && f >= 0)
+            {
+                first = f;
                 i++;
             }
             else
@@ -32,7 +40,7 @@ public static class GenerateCommand
 
         if (positional.Count != 2 || !int.TryParse(positional[0], CultureInfo.InvariantCulture, out var count) || count < 1)
         {
-            output.WriteLine("usage: generate N FOLDER [--seed S]   (writes N articles into FOLDER/articles/{channel}/)");
+            output.WriteLine("usage: generate N FOLDER [--seed S] [--first K]   (writes N articles into FOLDER/articles/{channel}/)");
             return 2;
         }
 
@@ -47,7 +55,7 @@ public static class GenerateCommand
 
         for (var i = 0; i < count; i++)
         {
-            var article = generator.Next(i, channels);
+            var article = generator.Next(first + i, channels);
             words += article.Words;
             File.WriteAllText(Path.Combine(folder, "articles", article.Channel, article.Slug + ".md"), article.Text, Utf8);
         }

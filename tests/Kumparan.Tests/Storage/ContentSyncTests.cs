@@ -2,6 +2,7 @@ using Dapper;
 using Kumparan.Content.Publishing;
 using Kumparan.Content.Storage;
 using Kumparan.Tests.Support;
+using Microsoft.Extensions.Logging;
 
 namespace Kumparan.Tests.Storage;
 
@@ -81,6 +82,33 @@ public sealed class ContentSyncTests : IDisposable
         var report = sync.Run();
         Assert.True(report.Deleted > 0);
         Assert.Equal(["Arsip1"], store.LoadArticles().Select(a => a.Id));
+    }
+
+    [Fact]
+    public void ARejectionIsLoggedOncePerVersionOfTheFileNotAtEveryReconcile()
+    {
+        var (sync, store) = Open();
+        sync.Run();
+        var log = new RecordingLogger();
+        var logged = new ContentSync(store, new Kumparan.Content.KumparanOptions(), _content.Path, log);
+        var seed = File.ReadAllText(Path.Combine(_content.Path, "articles", "kumparannews", "pasukan-korut-dilaporkan-tak-lagi-bantu-rusia-berperang-sejak-januari.md"));
+        var copy = _content.Write("articles/kumparannews/salinan.md", seed);
+        int Errors() => log.Entries.Count(e => e.Level == LogLevel.Error && e.Message.Contains("salinan.md", StringComparison.Ordinal));
+
+        Assert.Single(logged.Run().Errors);
+        Assert.Equal(1, Errors());
+
+        // Touched, not changed (a backup tool, a checkout): still rejected, and said so, but not logged as new.
+        File.SetLastWriteTimeUtc(copy, DateTime.UtcNow.AddMinutes(-10));
+        Assert.Single(logged.Run().Errors);
+        Assert.Equal(1, Errors());
+        Assert.Contains(log.Entries, e => e.Level == LogLevel.Debug && e.Message.StartsWith("Still rejected", StringComparison.Ordinal));
+        Assert.Single(store.FileErrors("articles/kumparannews/salinan.md"));
+
+        // A new version with the same problem is a new rejection.
+        _content.Write("articles/kumparannews/salinan.md", seed + "\nParagraf tambahan.\n");
+        Assert.Single(logged.Run().Errors);
+        Assert.Equal(2, Errors());
     }
 
     [Fact]

@@ -21,4 +21,24 @@ public sealed class GenerateCommandTests
         Assert.Equal(40, files.Count);
         Assert.All(files, f => Assert.Equal(File.ReadAllBytes(Path.Combine(first.Path, f)), File.ReadAllBytes(Path.Combine(second.Path, f))));
     }
+
+    [Fact]
+    public void ASecondFolderNumberedAfterTheFirstAddsArticlesInsteadOfDuplicates()
+    {
+        using var content = new TempFolder();
+        using var extra = new TempFolder();
+        Assert.Equal(0, GenerateCommand.Run(["30", content.Path], TextWriter.Null));
+        Assert.Equal(0, GenerateCommand.Run(["30", extra.Path, "--first", "30"], TextWriter.Null));
+        // Into other folders of the same channels, as the fault script does: ids and slugs must not collide.
+        foreach (var file in Directory.GetFiles(Path.Combine(extra.Path, "articles"), "*.md", SearchOption.AllDirectories))
+        {
+            var channel = Path.GetFileName(Path.GetDirectoryName(file)!);
+            content.Write($"articles/{channel}/{Path.GetFileName(file)}", File.ReadAllText(file));
+        }
+
+        var check = new StringWriter();
+        var status = CheckCommand.Run([content.Path], check);
+        Assert.True(status == 0, check.ToString());
+        Assert.Equal(60, Directory.GetFiles(content.Path, "*.md", SearchOption.AllDirectories).Length);
+    }
 }
