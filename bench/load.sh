@@ -4,7 +4,7 @@
 # same bytes from a file, on 127.0.0.1. wrk runs A B A B (site, nginx) for ROUNDS rounds of 10 s,
 # -t2 -c64, identity and "Accept-Encoding: gzip" (nginx: gzip_static on the same precompressed
 # bytes). Prints req/s, p50/p99 and the ratio site/nginx per round, the median ratio, and the
-# site's resident memory after the run.
+# site's resident memory after the run. The site is warmed up first (WARMUP=10s of each mode).
 #
 #   bench/load.sh                      # ROUNDS=3 SITE_PORT=5401 NGINX_PORT=5402
 #   CONTENT=/tmp/kumparan-10k bench/load.sh   # with a generated content folder (e.g. 10,000 articles)
@@ -89,6 +89,11 @@ run() { # url header -> "rps p50 p99"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# Warm-up, not measured: the site's code is compiled while it runs (tiered JIT), so its first
+# seconds are slower than its steady state; nginx has nothing to warm up.
+wrk -t2 -c64 -d"${WARMUP:-10s}" "http://127.0.0.1:$SITE_PORT$SEED" >/dev/null
+wrk -t2 -c64 -d"${WARMUP:-10s}" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$SITE_PORT$SEED" >/dev/null
 
 for mode in identity gzip; do
   header=""
