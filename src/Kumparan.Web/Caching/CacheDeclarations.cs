@@ -5,6 +5,9 @@ public sealed class CacheDeclaration
 {
     public HashSet<string> Tags { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Tags whose changes this response may show late (see <see cref="RenderedCacheOptions.LooseSeconds"/>).</summary>
+    public HashSet<string> LooseTags { get; } = new(StringComparer.Ordinal);
+
     public bool DoNotStore { get; set; }
 
     public DateTimeOffset? Until { get; set; }
@@ -21,6 +24,21 @@ public static class CacheDeclarations
         if (context.Features.Get<CacheDeclaration>() is { } declaration)
         {
             declaration.Tags.UnionWith(tags);
+        }
+    }
+
+    /// <summary>
+    /// This response also shows a list made from <paramref name="tags"/> that may lag behind for a
+    /// short while (a "Baca juga" list): when they change, the response is kept for at most
+    /// <see cref="RenderedCacheOptions.LooseSeconds"/> more instead of being dropped at once. During a
+    /// burst of new articles, every article page of a channel would otherwise be rendered again after
+    /// each batch.
+    /// </summary>
+    public static void DependsLooselyOn(this HttpContext context, IEnumerable<string> tags)
+    {
+        if (context.Features.Get<CacheDeclaration>() is { } declaration)
+        {
+            declaration.LooseTags.UnionWith(tags);
         }
     }
 

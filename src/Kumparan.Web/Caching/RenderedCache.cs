@@ -108,19 +108,27 @@ public sealed partial class RenderedCache
         }
     }
 
-    /// <summary>Drops the entries showing any of <paramref name="tags"/>, and those that declared nothing.</summary>
+    /// <summary>
+    /// Drops the entries showing any of <paramref name="tags"/>, and those that declared nothing; entries
+    /// that show them only loosely are kept for <see cref="RenderedCacheOptions.LooseSeconds"/> more at most.
+    /// </summary>
     public void Invalidate(IReadOnlySet<string> tags)
     {
         lock (_gate)
         {
             _generation++;
             var dropped = 0;
+            var late = _clock.GetUtcNow().AddSeconds(Options.LooseSeconds);
             foreach (var (key, entry) in _entries)
             {
                 if (entry.Tags is null || entry.Tags.Overlaps(tags))
                 {
                     Remove(key, entry);
                     dropped++;
+                }
+                else if (entry.LooseTags is { } loose && loose.Overlaps(tags))
+                {
+                    entry.ExpireBy(late);
                 }
             }
 

@@ -98,7 +98,8 @@ public sealed class RenderedCacheMiddleware(RequestDelegate next, RenderedCache 
             return;
         }
 
-        var entry = RenderedEntry.Create(body, response.ContentType!, declaration.Tags.Count == 0 ? null : declaration.Tags, declaration.Until, cache.Options);
+        var declaredNothing = declaration.Tags.Count == 0 && declaration.LooseTags.Count == 0;
+        var entry = RenderedEntry.Create(body, response.ContentType!, declaredNothing ? null : declaration.Tags, declaration.Until, cache.Options, declaration.LooseTags);
         cache.Store(key, entry, generation);
         await Serve(context, entry);
     }

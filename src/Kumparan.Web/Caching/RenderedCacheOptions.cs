@@ -10,6 +10,9 @@ public sealed class RenderedCacheOptions
     /// <summary>Upper bound of the bytes kept (all variants of all responses); the least recently used go first.</summary>
     public long MaxBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>How long a response may keep showing a list after it changed (see <c>DependsLooselyOn</c>).</summary>
+    public int LooseSeconds { get; set; } = 30;
+
     /// <summary>Brotli quality 0-11 for the stored variant; compressed once per content version.</summary>
     public int BrotliQuality { get; set; } = 9;
 

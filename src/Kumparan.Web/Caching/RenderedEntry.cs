@@ -22,9 +22,10 @@ public sealed class RenderedEntry
     public const string CacheControl = "public, max-age=60, stale-while-revalidate=600";
 
     private long _lastUsed;
+    private long _untilTicks;
 
     private RenderedEntry(string contentType, string hash, RenderedVariant identity, RenderedVariant? brotli, RenderedVariant? gzip,
-        FrozenSet<string>? tags, DateTimeOffset? until)
+        FrozenSet<string>? tags, FrozenSet<string>? looseTags, DateTimeOffset? until)
     {
         ContentType = contentType;
         Hash = hash;
@@ -32,8 +33,10 @@ public sealed class RenderedEntry
         Brotli = brotli;
         Gzip = gzip;
         Tags = tags;
-        Until = until;
-        Size = 512 + identity.Body.Length + (brotli?.Body.Length ?? 0) + (gzip?.Body.Length ?? 0) + (tags?.Sum(t => 32 + (t.Length * 2)) ?? 0);
+        LooseTags = looseTags;
+        _untilTicks = until?.UtcTicks ?? long.MaxValue;
+        Size = 512 + identity.Body.Length + (brotli?.Body.Length ?? 0) + (gzip?.Body.Length ?? 0)
+            + (tags?.Sum(t => 32 + (t.Length * 2)) ?? 0) + (looseTags?.Sum(t => 32 + (t.Length * 2)) ?? 0);
     }
 
     public string ContentType { get; }
@@ -50,7 +53,28 @@ public sealed class RenderedEntry
     /// <summary>What the response shows; null: it declared nothing, so any change drops it.</summary>
     public FrozenSet<string>? Tags { get; }
 
-    public DateTimeOffset? Until { get; }
+    /// <summary>What the response shows in lists that may lag behind (see <c>DependsLooselyOn</c>).</summary>
+    public FrozenSet<string>? LooseTags { get; }
+
+    /// <summary>When the response must be rendered again at the latest (its own time limit, or a loose tag's change).</summary>
+    public DateTimeOffset? Until => Volatile.Read(ref _untilTicks) is var ticks && ticks == long.MaxValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+
+    /// <summary>Lets the response live until <paramref name="time"/> at the most (never later than it already would).</summary>
+    public void ExpireBy(DateTimeOffset time)
+    {
+        var ticks = time.UtcTicks;
+        var current = Volatile.Read(ref _untilTicks);
+        while (ticks < current)
+        {
+            var seen = Interlocked.CompareExchange(ref _untilTicks, ticks, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
 
     public DateTimeOffset LastModified { get; private set; }
 
@@ -70,14 +94,16 @@ public sealed class RenderedEntry
         LastModifiedText = HeaderUtilities.FormatDate(LastModified);
     }
 
-    public static RenderedEntry Create(ReadOnlySpan<byte> body, string contentType, IEnumerable<string>? tags, DateTimeOffset? until, RenderedCacheOptions options)
+    public static RenderedEntry Create(ReadOnlySpan<byte> body, string contentType, IEnumerable<string>? tags, DateTimeOffset? until, RenderedCacheOptions options,
+        IEnumerable<string>? looseTags = null)
     {
         var bytes = body.ToArray();
         var hash = Convert.ToBase64String(SHA256.HashData(bytes), 0, 12).Replace('+', '-').Replace('/', '_');
         var identity = new RenderedVariant(bytes, $"\"{hash}\"", null);
         var brotli = Smaller(CompressBrotli(bytes, options.BrotliQuality), bytes.Length, $"\"{hash}-br\"", "br");
         var gzip = Smaller(CompressGzip(bytes, options.GzipLevel), bytes.Length, $"\"{hash}-gz\"", "gzip");
-        return new RenderedEntry(contentType, hash, identity, brotli, gzip, tags?.ToFrozenSet(StringComparer.Ordinal), until);
+        var loose = looseTags?.ToFrozenSet(StringComparer.Ordinal);
+        return new RenderedEntry(contentType, hash, identity, brotli, gzip, tags?.ToFrozenSet(StringComparer.Ordinal), loose is { Count: > 0 } ? loose : null, until);
     }
 
     /// <summary>The variant to send for an Accept-Encoding header: Brotli, then gzip, then identity.</summary>

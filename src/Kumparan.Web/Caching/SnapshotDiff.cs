@@ -10,17 +10,31 @@ public static class SnapshotDiff
     public static HashSet<string> TouchedTags(ContentSnapshot before, ContentSnapshot after, DateTimeOffset now)
     {
         var tags = new HashSet<string>(StringComparer.Ordinal);
+
+        // An article's corrections may name a later article, whose page links back to it: that page changes too.
+        void Touch(Article article, bool listed)
+        {
+            CacheTags.AddTouchedBy(article, listed, tags);
+            foreach (var correction in article.Corrections)
+            {
+                if (correction.Article is { } reference && (after.Resolve(reference) ?? before.Resolve(reference)) is { } target)
+                {
+                    tags.Add(CacheTags.Article(target.Id));
+                }
+            }
+        }
+
         foreach (var (id, old) in before.ById)
         {
             if (!after.ById.TryGetValue(id, out var current))
             {
-                CacheTags.AddTouchedBy(old, old.IsVisibleAt(now), tags);
+                Touch(old, old.IsVisibleAt(now));
             }
             else if (!Same(before, after, old, current))
             {
                 var listed = old.IsVisibleAt(now) || current.IsVisibleAt(now);
-                CacheTags.AddTouchedBy(old, listed, tags);
-                CacheTags.AddTouchedBy(current, listed, tags);
+                Touch(old, listed);
+                Touch(current, listed);
             }
         }
 
@@ -28,7 +42,7 @@ public static class SnapshotDiff
         {
             if (!before.ById.ContainsKey(id))
             {
-                CacheTags.AddTouchedBy(added, added.IsVisibleAt(now), tags);
+                Touch(added, added.IsVisibleAt(now));
             }
         }
 

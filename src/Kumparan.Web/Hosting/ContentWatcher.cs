@@ -23,6 +23,9 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
 
     private const int BurstFiles = 64;
 
+    /// <summary>The name of the thread that synchronizes (as the OS shows it, e.g. in /proc and top -H).</summary>
+    public const string ThreadName = "content-watcher";
+
     private readonly WatchOptions _options = options.Value.Watch;
     private readonly ConcurrentQueue<(string Path, long Tick)> _heard = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
@@ -37,6 +40,7 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
 
     private void Follow(CancellationToken stoppingToken)
     {
+        Thread.CurrentThread.Name = ThreadName;
         using var watcher = _options.Enabled ? StartWatcher() : null;
         var debounce = TimeSpan.FromMilliseconds(_options.DebounceMilliseconds);
         var pending = new PendingFiles(location.ContentPath, debounce, TimeSpan.FromMilliseconds(_options.DeleteGraceMilliseconds));

@@ -122,6 +122,7 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
     {
         var started = Stopwatch.GetTimestamp();
         var salvage = DatabaseRecovery.CheckAndMoveAsideIfCorrupt(database, clock, logger);
+        var check = Stopwatch.GetElapsedTime(started);
         database.Migrate();
         if (salvage is not null)
         {
@@ -130,15 +131,20 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
         }
 
         var report = index.Refresh();
+        var indexed = Stopwatch.GetElapsedTime(started);
 
         // Indexing and loading leave hundreds of MB of temporary strings (file text, JSON documents);
         // give them back now rather than carrying them as resident memory until the GC gets to it.
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        LogPhases(check.TotalMilliseconds, (indexed - check).TotalMilliseconds, (elapsed - indexed).TotalMilliseconds);
         LogReady(index.Current.Articles.Count, report.Accepted, elapsed.TotalMilliseconds);
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up: database check {Check:0} ms, migrate and index {Index:0} ms, memory given back {Collect:0} ms")]
+    private partial void LogPhases(double check, double index, double collect);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content ready: {Articles} articles ({Accepted} files indexed) in {Elapsed:0} ms")]
     private partial void LogReady(int articles, int accepted, double elapsed);

@@ -15,6 +15,77 @@ public sealed class CacheInvalidationTests
     private const string UnrelatedPath = "articles/kumparanhits/band-indie-asal-makassar-rilis-album-berbahasa-bugis.md";
 
     [Fact]
+    public async Task ANewArticleReachesTheBacaJugaOfCachedPagesWithinTheLooseWindowWhileEditsShowAtOnce()
+    {
+        using var content = new TempFolder();
+        var clock = new ManualClock(Now);
+        var first = ArticleWriter.Write(content, "kumparannews", "banjir-pertama", Now.AddHours(-3), title: "Banjir pertama", topics: ["Banjir"]);
+        ArticleWriter.Write(content, "kumparannews", "banjir-kedua", Now.AddHours(-2), title: "Banjir kedua", topics: ["Banjir"]);
+        using var factory = new KumparanFactory(content.Path, clock);
+        var client = factory.CreateNoRedirectClient();
+        var index = factory.Services.GetRequiredService<ContentIndex>();
+        var loose = factory.Services.GetRequiredService<RenderedCache>().Options.LooseSeconds;
+
+        async Task<List<string>> BacaJuga(string path)
+        {
+            var html = await client.GetStringAsync(path);
+            var page = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html));
+            return page.QuerySelectorAll("#baca-juga + .cards .card__title").Select(e => e.TextContent.Trim()).ToList();
+        }
+
+        Assert.Contains("Banjir kedua", await BacaJuga(first));
+
+        // A new article on the same topic: the cached page keeps its list for a while (a burst of new
+        // articles does not re-render every page of the channel after each batch)...
+        ArticleWriter.Write(content, "kumparannews", "banjir-ketiga", Now.AddHours(-1), title: "Banjir ketiga", topics: ["Banjir"]);
+        index.Refresh();
+        Assert.DoesNotContain("Banjir ketiga", await BacaJuga(first));
+        clock.Now = Now.AddSeconds(loose - 1);
+        Assert.DoesNotContain("Banjir ketiga", await BacaJuga(first));
+
+        // ...and shows it once the window has passed.
+        clock.Now = Now.AddSeconds(loose + 1);
+        Assert.Contains("Banjir ketiga", await BacaJuga(first));
+
+        // An edit of an article shown in the list is not loose: its new title shows at once.
+        ArticleWriter.Write(content, "kumparannews", "banjir-kedua", Now.AddHours(-2), title: "Banjir kedua diperbarui", topics: ["Banjir"]);
+        index.Refresh();
+        Assert.Contains("Banjir kedua diperbarui", await BacaJuga(first));
+
+        // So is an edit of the page's own article.
+        ArticleWriter.Write(content, "kumparannews", "banjir-pertama", Now.AddHours(-3), title: "Banjir pertama diperbarui", topics: ["Banjir"]);
+        index.Refresh();
+        var ownHtml = await client.GetStringAsync(first);
+        var own = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(ownHtml));
+        Assert.StartsWith("Banjir pertama diperbarui", own.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACorrectionNamingALaterArticleInAnotherChannelShowsOnThatArticlesCachedPageAtOnce()
+    {
+        using var content = new TempFolder();
+        var early = ArticleWriter.Write(content, "kumparannews", "pemberitaan-awal", Now.AddDays(-2), title: "Pemberitaan awal");
+        var later = ArticleWriter.Write(content, "kumparanbisnis", "tanggapan", Now.AddDays(-1), title: "Tanggapan perusahaan");
+        using var factory = new KumparanFactory(content.Path, new ManualClock(Now));
+        var client = factory.CreateNoRedirectClient();
+        var index = factory.Services.GetRequiredService<ContentIndex>();
+
+        async Task<int> Answers()
+        {
+            var html = await client.GetStringAsync(later);
+            var page = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html));
+            return page.QuerySelectorAll(".corrections--answer .correction-of").Length;
+        }
+
+        Assert.Equal(0, await Answers());
+        ArticleWriter.Write(content, "kumparannews", "pemberitaan-awal", Now.AddDays(-2), title: "Pemberitaan awal",
+            extra: $"corrections:\n  - type: Hak Jawab\n    date: {Now.AddHours(-1):yyyy-MM-ddTHH:mm:sszzz}\n    text: Hak jawab perusahaan.\n    article: {later}\n");
+        index.Refresh();
+        Assert.Equal(1, await Answers());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(early)).StatusCode);
+    }
+
+    [Fact]
     public async Task EditingAnArticleChangesItsPageHomeAndChannelButNotAnUnrelatedArticle()
     {
         using var content = new TempFolder().WithRepositoryContent();

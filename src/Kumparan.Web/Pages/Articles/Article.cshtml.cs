@@ -64,10 +64,10 @@ public sealed class ArticleModel(ContentIndex index, SiteInfo site, TimeProvider
         Body = Interleave(article, options.Value.Ads);
         RelatedArticles = Related.For(article, Snapshot.Lists, now);
 
-        // "Baca juga" can change when any article of the channel or of a topic changes.
         HttpContext.DependsOn(CacheTags.Article(article.Id));
-        HttpContext.DependsOn(CacheTags.Channel(article.Channel));
-        HttpContext.DependsOn(article.Topics.Select(t => CacheTags.Topic(Slug.FromName(t))));
+        // "Baca juga" is made from the channel and topics: a new article there may show in it up to
+        // Kumparan:Cache:LooseSeconds late; an edit of an article shown in it shows at once.
+        HttpContext.DependsLooselyOn([CacheTags.Channel(article.Channel), .. article.Topics.Select(t => CacheTags.Topic(Slug.FromName(t)))]);
         HttpContext.DependsOn(RelatedArticles.Select(r => CacheTags.Article(r.Id)));
         Corrections = article.Corrections.OrderBy(c => c.Date)
             .Select(c => new ShownCorrection(c, c.Article is { } r && Snapshot.Resolve(r) is { } later && later.IsVisibleAt(now) && later.Id != article.Id ? later : null))
