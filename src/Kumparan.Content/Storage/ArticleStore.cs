@@ -91,28 +91,33 @@ public sealed class ArticleStore(Database database)
             }
         }
 
-        var documents = new string[toRead.Count];
+        // The documents are read as the UTF-8 bytes SQLite holds and parsed from those: reading them
+        // as strings converted 60 MB (10,000 articles) to UTF-16 and back again inside the parser.
+        var documents = new byte[toRead.Count][];
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
         if (toRead.Count > rows.Count / 4)
         {
             var wanted = toRead.Select((row, n) => (rows[row].Rowid, n)).ToDictionary(x => x.Rowid, x => x.n);
-            foreach (var (rowid, document) in connection.Query<(long, string)>("SELECT rowid, document FROM articles", transaction: transaction))
+            read.CommandText = "SELECT rowid, document FROM articles";
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
             {
-                if (wanted.TryGetValue(rowid, out var n))
+                if (wanted.TryGetValue(reader.GetInt64(0), out var n))
                 {
-                    documents[n] = document;
+                    documents[n] = reader.GetFieldValue<byte[]>(1);
                 }
             }
         }
         else
         {
-            using var read = connection.CreateCommand();
-            read.Transaction = transaction;
             read.CommandText = "SELECT document FROM articles WHERE rowid = $rowid";
             var parameter = read.Parameters.Add("$rowid", SqliteType.Integer);
             for (var n = 0; n < toRead.Count; n++)
             {
                 parameter.Value = rows[toRead[n]].Rowid;
-                documents[n] = (string)read.ExecuteScalar()!;
+                using var reader = read.ExecuteReader();
+                documents[n] = reader.Read() ? reader.GetFieldValue<byte[]>(0) : [];
             }
         }
 

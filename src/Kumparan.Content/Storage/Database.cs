@@ -56,6 +56,19 @@ public sealed class Database
         Migrations.Apply(connection);
     }
 
+    /// <summary>True when the file exists and has every migration applied (it can be read before <see cref="Migrate"/>).</summary>
+    public bool IsCurrent()
+    {
+        if (!File.Exists(Path))
+        {
+            return false;
+        }
+
+        using var connection = Open();
+        return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'") == 1
+            && connection.ExecuteScalar<long?>("SELECT MAX(version) FROM schema_migrations") == Migrations.Latest;
+    }
+
     /// <summary>SQLite's own structural check; "ok" when the file is sound, else the problems it found.</summary>
     public IReadOnlyList<string> QuickCheck()
     {

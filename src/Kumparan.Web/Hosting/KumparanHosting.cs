@@ -9,6 +9,7 @@ using Kumparan.Web.Caching;
 using Kumparan.Web.Rendering;
 using Kumparan.Web.Seo;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -121,7 +122,18 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        // SQLite's structural check reads the whole file (0.4 s for 10,000 articles); the snapshot of a
+        // current database is read meanwhile, on the other core. Both only read. The sync below then
+        // reuses every article whose row did not change; if the check finds damage, the rebuilt
+        // database replaces all of it (its rows are new, so nothing of the preloaded snapshot is reused).
+        var preload = Task.Run(Preload, cancellationToken);
         var salvage = DatabaseRecovery.CheckAndMoveAsideIfCorrupt(database, clock, logger);
+        preload.Wait(cancellationToken);
+        if (salvage is not null)
+        {
+            SqliteConnection.ClearAllPools(); // connections the preload left open on the file moved aside
+        }
+
         var check = Stopwatch.GetElapsedTime(started);
         database.Migrate();
         if (salvage is not null)
@@ -143,7 +155,25 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up: database check {Check:0} ms, migrate and index {Index:0} ms, memory given back {Collect:0} ms")]
+    private void Preload()
+    {
+        try
+        {
+            if (database.IsCurrent())
+            {
+                index.Reload();
+            }
+        }
+        catch (SqliteException e)
+        {
+            LogPreloadFailed(e.SqliteErrorCode); // damaged or busy: the check decides, the sync loads
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up: the snapshot could not be read before the check (SQLite error {Code})")]
+    private partial void LogPreloadFailed(int code);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up: database check (and snapshot read) {Check:0} ms, migrate and index {Index:0} ms, memory given back {Collect:0} ms")]
     private partial void LogPhases(double check, double index, double collect);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content ready: {Articles} articles ({Accepted} files indexed) in {Elapsed:0} ms")]
