@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load and fault scenarios on 127.0.0.1 (SPEC section 11, issue 7). Bounded: about 5 minutes in all.
+# Load and fault scenarios on 127.0.0.1 (SPEC section 11, issue 7). Bounded: about 7 minutes in all.
 #
 #   bench/faults.sh                     # N=2000 generated articles, RATE=100 req/s, STEADY=60 s
 #   N=1000 RATE=50 STEADY=30 bench/faults.sh
