@@ -164,14 +164,16 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
                 index.Reload();
             }
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            LogPreloadFailed(e.SqliteErrorCode); // damaged or busy: the check decides, the sync loads
+            // A damaged file can fail in SQLite or hand back text that is not JSON: the check decides,
+            // and the synchronization after it loads the snapshot the usual way.
+            LogPreloadFailed(e);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up: the snapshot could not be read before the check (SQLite error {Code})")]
-    private partial void LogPreloadFailed(int code);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up: the snapshot could not be read before the check")]
+    private partial void LogPreloadFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up: database check (and snapshot read) {Check:0} ms, migrate and index {Index:0} ms, memory given back {Collect:0} ms")]
     private partial void LogPhases(double check, double index, double collect);
