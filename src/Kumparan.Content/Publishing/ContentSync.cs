@@ -124,7 +124,7 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
                 var stored = statements.SaveFileState(Settled(item.State, scanned) with { Status = "rejected" }, problems);
                 // A rejection is logged once per version of the file: a reconcile that reads the same
                 // bytes and finds the same problems (an id still taken) does not repeat it.
-                var repeated = item.Known is { Status: "rejected" } before && before.Hash == item.State.Hash && before.Errors == stored;
+                var repeated = known.GetValueOrDefault(item.File.Path) is { Status: "rejected" } before && before.Hash == item.State.Hash && before.Errors == stored;
                 foreach (var error in problems)
                 {
                     if (repeated)
@@ -192,14 +192,9 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
         IReadOnlyList<ContentError> Errors, IReadOnlyList<ContentError> Warnings, bool HashUnchanged)
     {
         public string Document { get; init; } = "";
-
-        /// <summary>What the store remembered about the file before this sync.</summary>
-        public FileState? Known { get; init; }
     }
 
-    private Loaded? Load(ContentFileInfo file, FileState? known) => LoadVersion(file, known) is { } loaded ? loaded with { Known = known } : null;
-
-    private Loaded? LoadVersion(ContentFileInfo file, FileState? known)
+    private Loaded? Load(ContentFileInfo file, FileState? known)
     {
         var state = new FileState(file.Path, file.Size, file.ModifiedTicks, "", "");
         if (file.Size > options.MaxFileBytes)

@@ -94,13 +94,13 @@ public static class MarkdownRenderer
 
             var textStart = plain.GetStringBuilder().Length;
             textRenderer.Render(block);
-            var text = Chunk(plain.GetStringBuilder(), textStart);
+            var text = plain.GetStringBuilder().ToString(textStart, plain.GetStringBuilder().Length - textStart);
             textRenderer.EnsureLine(); // so that the next block starts on its own line, as with a fresh renderer
-            var statistics = TextStatistics.Of(text.Span);
+            var statistics = TextStatistics.Of(text);
             var kind = KindOf(block);
             if (kind == BlockKind.Paragraph && firstParagraph.Length == 0)
             {
-                firstParagraph = Collapse(text.ToString());
+                firstParagraph = Collapse(text);
             }
 
             html.GetStringBuilder().Clear();
@@ -111,13 +111,6 @@ public static class MarkdownRenderer
         }
 
         return new RenderedBody(blocks, plain.ToString(), firstParagraph);
-    }
-
-    private static ReadOnlyMemory<char> Chunk(System.Text.StringBuilder builder, int start)
-    {
-        var chunk = new char[builder.Length - start];
-        builder.CopyTo(start, chunk, chunk.Length);
-        return chunk;
     }
 
     private static string Collapse(string text) =>

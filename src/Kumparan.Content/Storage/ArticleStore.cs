@@ -54,13 +54,7 @@ public sealed class ArticleStore(Database database)
             """);
     }
 
-    public List<Article> LoadArticles()
-    {
-        using var connection = database.Open();
-        return connection.Query<string>("SELECT document FROM articles")
-            .Select(json => JsonSerializer.Deserialize(json, ContentJson.Stored.Article)!)
-            .ToList();
-    }
+    public List<Article> LoadArticles() => LoadArticlesWithFingerprints().Articles;
 
     /// <summary>
     /// The articles and, per id, the fingerprint of its stored row (<see cref="StoredVersion"/>). An
