@@ -26,14 +26,15 @@ public sealed class RenderedCacheMiddleware(RequestDelegate next, RenderedCache 
         return cache.Find(key) is { } entry ? Serve(context, entry) : Render(context, key);
     }
 
-    private static Task Serve(HttpContext context, RenderedEntry entry)
+    /// <summary>Sends a stored response: the variant the request accepts, or 304 when the client has it.</summary>
+    internal static Task Serve(HttpContext context, RenderedEntry entry, string cacheControl = RenderedEntry.CacheControl)
     {
         var request = context.Request;
         var response = context.Response;
         var headers = response.Headers;
         var selected = entry.Select(AcceptedEncodings.Parse(request.Headers.AcceptEncoding));
         headers.Vary = HeaderNames.AcceptEncoding;
-        headers.CacheControl = RenderedEntry.CacheControl;
+        headers.CacheControl = cacheControl;
         headers.LastModified = entry.LastModifiedText;
         if (HttpValidators.NotModified(request, entry, selected) is { } unchanged)
         {

@@ -87,6 +87,7 @@ public static class KumparanHosting
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<ReadOnlyMethods>();
         app.UseMiddleware<TrailingSlashRedirect>();
+        app.UseMiddleware<StylesheetMiddleware>();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching });
         app.UseMiddleware<ArticleRedirects>();
         var location = app.Services.GetRequiredService<ContentLocation>();

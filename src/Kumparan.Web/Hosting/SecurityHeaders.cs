@@ -1,13 +1,12 @@
 using Kumparan.Web.Ads;
-using Kumparan.Web.Rendering;
 
 namespace Kumparan.Web.Hosting;
 
 /// <summary>
 /// Strict headers on every response, whatever produced it (pages, redirects, 304s, error pages,
 /// static files). Pages work without script; the only script is a same-origin file (wwwroot/js,
-/// progressive enhancement), and JSON-LD is data, which a CSP does not govern. The inline
-/// stylesheet is allowed by its hash; frames only from the configured ad origins.
+/// progressive enhancement), and JSON-LD is data, which a CSP does not govern. Styles come only
+/// from the site's stylesheet (no inline style at all); frames only from the configured ad origins.
 /// </summary>
 public sealed class SecurityHeaders
 {
@@ -15,7 +14,7 @@ public sealed class SecurityHeaders
     private readonly RequestDelegate _next;
     private readonly string _policy;
 
-    public SecurityHeaders(RequestDelegate next, SiteStyles styles, AdFrames ads)
+    public SecurityHeaders(RequestDelegate next, AdFrames ads)
     {
         _next = next;
         var frames = ads.FrameOrigins.Count == 0 ? "" : $"frame-src {string.Join(' ', ads.FrameOrigins)}; ";
@@ -24,7 +23,7 @@ public sealed class SecurityHeaders
             "script-src 'self'; " +
             // Same-origin fetches only: audit tools (Lighthouse) read /robots.txt from inside the page.
             "connect-src 'self'; " +
-            $"style-src 'self' '{styles.Hash}'; " +
+            "style-src 'self'; " +
             "img-src 'self' https:; " +
             "font-src 'self'; " +
             frames +

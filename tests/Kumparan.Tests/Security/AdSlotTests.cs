@@ -45,7 +45,7 @@ public sealed class AdSlotTests
         }
 
         // The frame fills its box and the box keeps its reserved size, so a filled slot does not shift the page.
-        var css = document.QuerySelector("style")!.TextContent;
+        var css = await factory.CreateClient().GetStringAsync(document.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"));
         Assert.Contains(".ad__frame{display:block;width:100%;height:100%;border:0}", css, StringComparison.Ordinal);
         Assert.Contains(".ad--body .ad__box{width:300px;height:250px}", css, StringComparison.Ordinal);
         Assert.Equal(["https://cdn.iklan.example", "https://iklan.example"], SecurityHeadersTests.Directives(response)["frame-src"].Order(StringComparer.Ordinal));
