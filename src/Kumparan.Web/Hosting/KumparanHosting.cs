@@ -82,7 +82,7 @@ public static class KumparanHosting
     {
         // First, so that every response carries the headers: error pages, redirects, 304s, static files.
         app.UseMiddleware<SecurityHeaders>();
-        app.UseSerilogRequestLogging();
+        app.UseMiddleware<RequestLog>();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<ReadOnlyMethods>();
