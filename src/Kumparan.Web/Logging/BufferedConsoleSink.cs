@@ -87,7 +87,12 @@ public static class BufferedConsoleSinkExtensions
         int flushMilliseconds = 200, LogEventLevel restrictedToMinimumLevel = LogEventLevel.Verbose)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        return sink.Sink(new BufferedConsoleSink(new MessageTemplateTextFormatter(outputTemplate, CultureInfo.InvariantCulture),
-            TimeSpan.FromMilliseconds(Math.Clamp(flushMilliseconds, 10, 5_000))), restrictedToMinimumLevel);
+        ITextFormatter formatter = new MessageTemplateTextFormatter(outputTemplate, CultureInfo.InvariantCulture);
+        if (outputTemplate == DefaultTemplate)
+        {
+            formatter = new DefaultLineFormatter(formatter);
+        }
+
+        return sink.Sink(new BufferedConsoleSink(formatter, TimeSpan.FromMilliseconds(Math.Clamp(flushMilliseconds, 10, 5_000))), restrictedToMinimumLevel);
     }
 }
