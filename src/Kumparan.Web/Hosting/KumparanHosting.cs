@@ -41,10 +41,10 @@ public static class KumparanHosting
             return new ContentLocation(content, data);
         });
 
+        // No LogContext enricher: nothing pushes properties, and it cost 1% of the CPU of serving cached pages.
         services.AddSerilog((provider, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(provider)
-            .Enrich.FromLogContext());
+            .ReadFrom.Services(provider));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(p => new Database(p.GetRequiredService<ContentLocation>().DatabasePath));
