@@ -66,7 +66,18 @@ public static class HtmlSafety
             return true;
         }
 
+        // A browser reads a scheme only where there is one (an ASCII letter, then letters, digits, "+",
+        // "-" or "."; WHATWG URL, "scheme state"): before any other text, such as "%E2%80%8Bhttps" (a
+        // zero-width space Markdig percent-encoded), the colon is part of a relative path.
         var scheme = cleaned[..colon];
+        if (!IsScheme(scheme))
+        {
+            return true;
+        }
+
         return AllowedSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase);
     }
+
+    private static bool IsScheme(string text) =>
+        text.Length > 0 && char.IsAsciiLetter(text[0]) && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.');
 }
