@@ -15,14 +15,17 @@ public static class ContentClaims
     /// <summary>Label of rows that came from an import, not from a file.</summary>
     public const string DatabaseOwner = "(database)";
 
+    /// <summary>The file (or <see cref="DatabaseOwner"/>) holding id <c>$id</c>.</summary>
+    internal const string OwnerOfIdSql = $"SELECT COALESCE(source_path, '{DatabaseOwner}') FROM articles WHERE id = $id";
+
+    /// <summary>The file (or <see cref="DatabaseOwner"/>) of another article (not <c>$id</c>) with <c>$channel</c> and <c>$slug</c>.</summary>
+    internal const string OwnerOfSlugSql = $"SELECT COALESCE(source_path, '{DatabaseOwner}') FROM articles WHERE channel = $channel AND slug = $slug AND id <> $id";
+
     /// <param name="claimant">The file claiming (its path), or <see cref="DatabaseOwner"/> for an import.</param>
     public static List<ContentError> Conflicts(SqliteConnection connection, IDbTransaction transaction, Article article, string claimant, string text) =>
         Conflicts(article, claimant, text,
-            connection.QuerySingleOrDefault<string?>("SELECT COALESCE(source_path, @database) FROM articles WHERE id = @Id",
-                new { article.Id, database = DatabaseOwner }, transaction),
-            connection.QuerySingleOrDefault<string?>(
-                "SELECT COALESCE(source_path, @database) FROM articles WHERE channel = @Channel AND slug = @Slug AND id <> @Id",
-                new { article.Channel, article.Slug, article.Id, database = DatabaseOwner }, transaction));
+            connection.QuerySingleOrDefault<string?>(OwnerOfIdSql, new { id = article.Id }, transaction),
+            connection.QuerySingleOrDefault<string?>(OwnerOfSlugSql, new { channel = article.Channel, slug = article.Slug, id = article.Id }, transaction));
 
     /// <summary>The same, with the synchronization's prepared statements (run once per changed file).</summary>
     internal static List<ContentError> Conflicts(SyncWriter statements, Article article, string claimant, string text) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kumparan.Content.Articles;
+using Kumparan.Content.Publishing;
 using Microsoft.Data.Sqlite;
 
 namespace Kumparan.Content.Storage;
@@ -51,9 +52,8 @@ internal sealed class SyncWriter : IDisposable
         }
 
         _idOfSource = Prepare("SELECT id FROM articles WHERE source_path = $path", "$path");
-        _ownerOfId = Prepare("SELECT COALESCE(source_path, '(database)') FROM articles WHERE id = $id", "$id");
-        _ownerOfSlug = Prepare("SELECT COALESCE(source_path, '(database)') FROM articles WHERE channel = $channel AND slug = $slug AND id <> $id",
-            "$channel", "$slug", "$id");
+        _ownerOfId = Prepare(ContentClaims.OwnerOfIdSql, "$id");
+        _ownerOfSlug = Prepare(ContentClaims.OwnerOfSlugSql, "$channel", "$slug", "$id");
         _pathOfId = Prepare("SELECT '/' || channel || '/' || slug || '-' || id FROM articles WHERE id = $id", "$id");
         _deleteArticle = Prepare("DELETE FROM articles WHERE id = $id RETURNING rowid", "$id");
         // The search row has the article row's rowid (set below), so deleting it needs no scan of the FTS table.
