@@ -23,10 +23,10 @@ public sealed class SiteStyles
     {
         var file = environment.WebRootFileProvider.GetFileInfo("css/site.css");
         using var reader = new StreamReader(file.CreateReadStream());
-        Css = WithoutCommentsAndNewlines(reader.ReadToEnd()) + AdRules(options.Value.Ads) + AdFrameRule;
-        var bytes = Encoding.UTF8.GetBytes(Css);
-        Version = Convert.ToHexStringLower(SHA256.HashData(bytes), 0, 6);
-        Href = $"{PathPrefix}{Version}.css";
+        var css = WithoutCommentsAndNewlines(reader.ReadToEnd()) + AdRules(options.Value.Ads) + AdFrameRule;
+        var bytes = Encoding.UTF8.GetBytes(css);
+        // 12 hex digits of the SHA-256: a new stylesheet gets a new URL.
+        Href = $"{PathPrefix}{Convert.ToHexStringLower(SHA256.HashData(bytes), 0, 6)}.css";
         // Made once per process: the smallest encodings are worth their milliseconds here.
         Entry = RenderedEntry.Create(bytes, "text/css; charset=utf-8", tags: null, until: null,
             new RenderedCacheOptions { BrotliQuality = 11, GzipLevel = 9 });
@@ -36,11 +36,6 @@ public sealed class SiteStyles
     // The ad iframe (when an ad server is configured) fills its reserved box exactly, so a filled
     // slot is the size of an empty one.
     private const string AdFrameRule = ".ad__frame{display:block;width:100%;height:100%;border:0}";
-
-    public string Css { get; }
-
-    /// <summary>12 hex digits of the stylesheet's SHA-256: a new stylesheet gets a new URL.</summary>
-    public string Version { get; }
 
     /// <summary>"/css/site.{version}.css", the URL pages link.</summary>
     public string Href { get; }

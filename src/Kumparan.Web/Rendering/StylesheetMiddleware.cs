@@ -24,7 +24,6 @@ public sealed class StylesheetMiddleware(RequestDelegate next, SiteStyles styles
             return next(context);
         }
 
-        var current = path.Length == styles.Href.Length && path.Equals(styles.Href, StringComparison.Ordinal);
-        return RenderedCacheMiddleware.Serve(context, styles.Entry, current ? Immutable : Other);
+        return RenderedCacheMiddleware.Serve(context, styles.Entry, path.Equals(styles.Href, StringComparison.Ordinal) ? Immutable : Other);
     }
 }
