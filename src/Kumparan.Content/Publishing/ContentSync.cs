@@ -94,12 +94,23 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
         // Files are read, parsed and rendered on the other cores while this thread writes the ones
         // before them, in the order above: a cold index takes about as long as the slower of the two.
         var parsed = parallel
-            ? candidates.AsParallel().AsOrdered().WithMergeOptions(ParallelMergeOptions.NotBuffered).Select(f => Load(f, known.GetValueOrDefault(f.Path)))
+            ? OrderedPipeline.Map(candidates, f => Load(f, known.GetValueOrDefault(f.Path)), Environment.ProcessorCount, window: 256)
             : candidates.Select(f => Load(f, known.GetValueOrDefault(f.Path)));
         int loaded = 0, hashUnchanged = 0;
         var written = new Dictionary<string, (long Fingerprint, Article Article)>(StringComparer.Ordinal);
-        foreach (var item in parsed)
+        // How long this thread waited for the parsers: near zero when writing is the slower side.
+        var waited = 0L;
+        using var items = parsed.GetEnumerator();
+        while (true)
         {
+            var waitStarted = Stopwatch.GetTimestamp();
+            if (!items.MoveNext())
+            {
+                break;
+            }
+
+            waited += Stopwatch.GetTimestamp() - waitStarted;
+            var item = items.Current;
             if (item is null)
             {
                 continue;
@@ -175,7 +186,8 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
         var writing = Stopwatch.GetElapsedTime(started);
         transaction.Commit();
         var commit = Stopwatch.GetElapsedTime(started) - writing;
-        LogTimes(files.Count, loaded, writing.TotalMilliseconds, commit.TotalMilliseconds);
+        var waitedMs = waited * 1000.0 / Stopwatch.Frequency;
+        LogTimes(files.Count, loaded, writing.TotalMilliseconds, waitedMs, commit.TotalMilliseconds);
         return new SyncReport(files.Count, files.Count - loaded, loaded - hashUnchanged, accepted,
             errors.Select(e => e.File).Distinct().Count(), deleted, errors, warnings)
         {
@@ -262,8 +274,8 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Sync: {Files} files scanned, {Loaded} read; scan, parse and write {Write:0} ms, commit {Commit:0} ms")]
-    private partial void LogTimes(int files, int loaded, double write, double commit);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sync: {Files} files scanned, {Loaded} read; scan, parse and write {Write:0} ms (waiting for parsers {Waited:0} ms), commit {Commit:0} ms")]
+    private partial void LogTimes(int files, int loaded, double write, double waited, double commit);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted {File} as {Key} at {Url}")]
     private partial void LogAccepted(string file, string key, string url);
