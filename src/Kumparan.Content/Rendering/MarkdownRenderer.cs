@@ -50,39 +50,20 @@ public static class MarkdownRenderer
         }
 
         CheckDepth(document, 0, firstLine);
-        CheckLinks(document, firstLine);
+        // One walk over the tree: unsafe links are rejected, headings collected, images marked.
+        var headings = new List<HeadingBlock>();
+        Inspect(document, firstLine, headings);
+
         // The page's title is the only h1; the body's top heading level becomes h2 whether the writer
         // started at # or ##, so levels never skip one (screen readers navigate by them).
-        var headings = document.Descendants<HeadingBlock>().ToList();
         var top = headings.Count == 0 ? 1 : headings.Min(h => h.Level);
         foreach (var heading in headings)
         {
             heading.Level = Math.Clamp(heading.Level - top + 2, 2, 6);
         }
 
-        // Body images come after the headline and the lead image, below the fold: the browser may
-        // fetch them late, and decode them off the main thread.
-        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage))
-        {
-            var attributes = image.GetAttributes();
-            attributes.AddPropertyIfNotExist("loading", "lazy");
-            attributes.AddPropertyIfNotExist("decoding", "async");
-        }
-
-        // One renderer for the HTML and one for the plain text, reused block after block: setting a
-        // renderer up costs more than rendering a paragraph (it was most of the indexing time).
-        var html = new StringWriter();
-        var htmlRenderer = new HtmlRenderer(html);
-        Pipeline.Setup(htmlRenderer);
-        var plain = new StringWriter();
-        var textRenderer = new HtmlRenderer(plain)
-        {
-            EnableHtmlForBlock = false,
-            EnableHtmlForInline = false,
-            EnableHtmlEscape = false,
-        };
-        Pipeline.Setup(textRenderer);
-
+        var renderers = Renderers.Rent();
+        var (html, htmlRenderer, plain, textRenderer) = (renderers.Html, renderers.HtmlRenderer, renderers.Plain, renderers.TextRenderer);
         var blocks = new List<BodyBlock>(document.Count);
         var firstParagraph = "";
         foreach (var block in document)
@@ -110,7 +91,60 @@ public static class MarkdownRenderer
             plain.Write('\n');
         }
 
-        return new RenderedBody(blocks, plain.ToString(), firstParagraph);
+        var result = new RenderedBody(blocks, plain.ToString(), firstParagraph);
+        Renderers.Return(renderers);
+        return result;
+    }
+
+    // One renderer for the HTML and one for the plain text, reused block after block and file after
+    // file on the same thread: setting a renderer up costs more than rendering a paragraph.
+    private sealed class Renderers : IDisposable
+    {
+        [ThreadStatic]
+        private static Renderers? _cached;
+
+        public readonly StringWriter Html = new();
+        public readonly StringWriter Plain = new();
+        public readonly HtmlRenderer HtmlRenderer;
+        public readonly HtmlRenderer TextRenderer;
+
+        private Renderers()
+        {
+            HtmlRenderer = new HtmlRenderer(Html);
+            Pipeline.Setup(HtmlRenderer);
+            TextRenderer = new HtmlRenderer(Plain)
+            {
+                EnableHtmlForBlock = false,
+                EnableHtmlForInline = false,
+                EnableHtmlEscape = false,
+            };
+            Pipeline.Setup(TextRenderer);
+        }
+
+        // Taken from the thread while in use: a render that throws never hands back half-used renderers.
+        public static Renderers Rent()
+        {
+            var renderers = _cached ?? new Renderers();
+            _cached = null;
+            renderers.Html.GetStringBuilder().Clear();
+            renderers.Plain.GetStringBuilder().Clear();
+            return renderers;
+        }
+
+        public void Dispose()
+        {
+            Html.Dispose();
+            Plain.Dispose();
+        }
+
+        public static void Return(Renderers renderers)
+        {
+            // Very long bodies leave big buffers behind; those are not kept.
+            if (renderers.Plain.GetStringBuilder().Capacity <= 256 * 1024 && renderers.Html.GetStringBuilder().Capacity <= 256 * 1024)
+            {
+                _cached = renderers;
+            }
+        }
     }
 
     private static string Collapse(string text) =>
@@ -144,9 +178,32 @@ public static class MarkdownRenderer
         }
     }
 
-    private static void CheckLinks(MarkdownDocument document, int firstLine)
+    private static void Inspect(ContainerBlock container, int firstLine, List<HeadingBlock> headings)
     {
-        foreach (var inline in document.Descendants<Inline>())
+        foreach (var block in container)
+        {
+            if (block is ContainerBlock inner)
+            {
+                Inspect(inner, firstLine, headings);
+            }
+            else if (block is LeafBlock leaf)
+            {
+                if (leaf is HeadingBlock heading)
+                {
+                    headings.Add(heading);
+                }
+
+                if (leaf.Inline is { } inline)
+                {
+                    Inspect(inline, firstLine);
+                }
+            }
+        }
+    }
+
+    private static void Inspect(ContainerInline container, int firstLine)
+    {
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
         {
             var url = inline switch
             {
@@ -159,6 +216,20 @@ public static class MarkdownRenderer
                 throw new ContentException(firstLine + inline.Line, inline.Column + 1,
                     $"The link \"{Truncate(url)}\" uses a scheme that is not allowed.",
                     "Use an http, https or mailto link, or a path on this site.");
+            }
+
+            // Body images come after the headline and the lead image, below the fold: the browser may
+            // fetch them late, and decode them off the main thread.
+            if (inline is LinkInline { IsImage: true } image)
+            {
+                var attributes = image.GetAttributes();
+                attributes.AddPropertyIfNotExist("loading", "lazy");
+                attributes.AddPropertyIfNotExist("decoding", "async");
+            }
+
+            if (inline is ContainerInline inner)
+            {
+                Inspect(inner, firstLine);
             }
         }
     }

@@ -21,7 +21,7 @@ public readonly record struct TextStatistics(int Words, int CjkCharacters)
         var inWord = false;
         foreach (var c in text)
         {
-            if (IsCjk(c))
+            if (c >= '\u3040' && IsCjk(c))
             {
                 // A CJK character is read on its own; it ends any alphabetic token before it.
                 cjk++;
