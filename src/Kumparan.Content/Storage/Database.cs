@@ -6,23 +6,21 @@ namespace Kumparan.Content.Storage;
 /// <summary>The SQLite file: connections with the pragmas every connection needs, and the schema.</summary>
 public sealed class Database
 {
+    // Connections go to the file being written: Path, or its temporary name while CreateNew builds it.
+    private string _connectionString;
+    private bool _building;
+
     public Database(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        ConnectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _connectionString = ConnectionStringOf(Path);
     }
 
     public string Path { get; }
 
-    public string ConnectionString { get; }
+    /// <summary>Where <see cref="CreateNew"/> builds the file before moving it to <see cref="Path"/>.</summary>
+    public string NewPath => Path + ".new";
 
     /// <summary>
     /// Held by every writer of this process (synchronization, imports, checkpoints, recovery): SQLite
@@ -33,11 +31,14 @@ public sealed class Database
 
     public SqliteConnection Open()
     {
-        var connection = new SqliteConnection(ConnectionString);
+        var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        // busy_timeout: wait for another writer instead of failing at once.
-        command.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        // busy_timeout: wait for another writer instead of failing at once. A file being built by
+        // CreateNew has no journal: nobody else reads it, and a crash leaves only the temporary file.
+        command.CommandText = _building
+            ? "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+            : "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
         command.ExecuteNonQuery();
         return connection;
     }
@@ -47,14 +48,83 @@ public sealed class Database
     {
         using var scope = WriteLock.EnterScope();
         using var connection = Open();
-        using (var wal = connection.CreateCommand())
+        if (!_building)
         {
+            using var wal = connection.CreateCommand();
             wal.CommandText = "PRAGMA journal_mode = WAL;";
             wal.ExecuteNonQuery();
         }
 
         Migrations.Apply(connection);
     }
+
+    /// <summary>
+    /// Creates the file when there is none: <paramref name="build"/> fills it (through <see cref="Open"/>)
+    /// at <see cref="NewPath"/>, without a rollback journal, and the finished file is flushed to disk and
+    /// moved into place. A first index of 10,000 articles writes every page once instead of twice (into the
+    /// write-ahead log, then into the file): about a second less. Nothing else may use this database
+    /// meanwhile (start-up, before the first request). A crash leaves only the temporary file, which the
+    /// next call deletes and builds again.
+    /// </summary>
+    /// <returns>False, without running <paramref name="build"/>, when the file already exists.</returns>
+    public bool CreateNew(Action build)
+    {
+        using var scope = WriteLock.EnterScope();
+        DeleteNew();
+        if (File.Exists(Path))
+        {
+            return false;
+        }
+
+        _connectionString = ConnectionStringOf(NewPath);
+        _building = true;
+        try
+        {
+            Migrate();
+            build();
+            using (var connection = Open())
+            {
+                connection.Execute("PRAGMA journal_mode = WAL");
+            }
+
+            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+            using (var file = new FileStream(NewPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+            {
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(NewPath, Path);
+            return true;
+        }
+        catch
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+            DeleteNew();
+            throw;
+        }
+        finally
+        {
+            _building = false;
+            _connectionString = ConnectionStringOf(Path);
+        }
+    }
+
+    private void DeleteNew()
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+        {
+            File.Delete(NewPath + suffix);
+        }
+    }
+
+    private static string ConnectionStringOf(string path) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Cache = SqliteCacheMode.Private,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
 
     /// <summary>True when the file exists and has every migration applied (it can be read before <see cref="Migrate"/>).</summary>
     public bool IsCurrent()

@@ -136,14 +136,25 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
         }
 
         var check = Stopwatch.GetElapsedTime(started);
-        database.Migrate();
-        if (salvage is not null)
+        SyncReport? report = null;
+        void Index()
         {
-            var restored = index.Sync.Restore(salvage);
-            LogRestored(restored, salvage.Sources.Count, salvage.MovedTo);
+            if (salvage is not null)
+            {
+                var restored = index.Sync.Restore(salvage);
+                LogRestored(restored, salvage.Sources.Count, salvage.MovedTo);
+            }
+
+            report = index.Refresh();
         }
 
-        var report = index.Refresh();
+        // No file yet (first run, a deleted data folder, a damaged file moved aside): built aside, then moved in.
+        if (!database.CreateNew(Index))
+        {
+            database.Migrate();
+            Index();
+        }
+
         var indexed = Stopwatch.GetElapsedTime(started);
 
         // Indexing and loading leave hundreds of MB of temporary strings (file text, JSON documents);
@@ -152,7 +163,7 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var elapsed = Stopwatch.GetElapsedTime(started);
         LogPhases(check.TotalMilliseconds, (indexed - check).TotalMilliseconds, (elapsed - indexed).TotalMilliseconds);
-        LogReady(index.Current.Articles.Count, report.Accepted, elapsed.TotalMilliseconds);
+        LogReady(index.Current.Articles.Count, report!.Accepted, elapsed.TotalMilliseconds);
         return Task.CompletedTask;
     }
 
