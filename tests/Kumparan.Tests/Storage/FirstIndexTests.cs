@@ -16,6 +16,7 @@ namespace Kumparan.Tests.Storage;
 /// </summary>
 public sealed class FirstIndexTests : IDisposable
 {
+    private static readonly DateTimeOffset Start = new(2026, 1, 5, 8, 0, 0, TimeSpan.FromHours(7));
     private readonly TempFolder _content = new TempFolder().WithRepositoryContent();
     private readonly TempFolder _data = new();
 
@@ -112,6 +113,30 @@ public sealed class FirstIndexTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         connection.Open();
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public void ABulkSyncLogsOneSummaryInsteadOfALinePerFileWhileAnEditorsSaveIsLoggedByName()
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            ArticleWriter.Write(_content, "kumparannews", $"berita-{i}", Start.AddMinutes(i), title: $"Berita {i}");
+        }
+
+        var logger = new RecordingLogger();
+        var database = new Database(DatabasePath);
+        database.Migrate();
+        var sync = SyncOf(database, logger);
+        var first = sync.Run();
+
+        Assert.True(first.Accepted > 150);
+        Assert.DoesNotContain(logger.Entries, e => e.Level >= LogLevel.Information && e.Message.StartsWith("Accepted ", StringComparison.Ordinal));
+        Assert.Equal(first.Accepted, logger.Entries.Count(e => e.Level == LogLevel.Debug && e.Message.StartsWith("Accepted ", StringComparison.Ordinal)));
+
+        ArticleWriter.Write(_content, "kumparannews", "berita-7", Start.AddMinutes(7), title: "Berita 7 diperbarui");
+        sync.Run();
+        var line = Assert.Single(logger.Entries, e => e.Level == LogLevel.Information && e.Message.StartsWith("Accepted ", StringComparison.Ordinal));
+        Assert.Contains("articles/kumparannews/berita-7.md", line.Message, StringComparison.Ordinal);
     }
 
     public void Dispose()
