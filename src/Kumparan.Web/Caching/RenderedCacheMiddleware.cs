@@ -1,3 +1,4 @@
+using Kumparan.Web.Rendering;
 using Microsoft.Net.Http.Headers;
 
 namespace Kumparan.Web.Caching;
@@ -99,11 +100,18 @@ public sealed class RenderedCacheMiddleware(RequestDelegate next, RenderedCache 
             return;
         }
 
+        if (IsHtml(response.ContentType!))
+        {
+            body = body[..HtmlIndentation.Trim(body)];
+        }
+
         var declaredNothing = declaration.Tags.Count == 0 && declaration.LooseTags.Count == 0;
         var entry = RenderedEntry.Create(body, response.ContentType!, declaredNothing ? null : declaration.Tags, declaration.Until, cache.Options, declaration.LooseTags);
         cache.Store(key, entry, generation);
         await Serve(context, entry);
     }
+
+    private static bool IsHtml(string contentType) => contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
 
     private static bool Cacheable(HttpResponse response, CacheDeclaration declaration)
     {
