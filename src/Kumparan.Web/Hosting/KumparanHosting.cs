@@ -127,9 +127,15 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
         // current database is read meanwhile, on the other core. Both only read. The sync below then
         // reuses every article whose row did not change; if the check finds damage, the rebuilt
         // database replaces all of it (its rows are new, so nothing of the preloaded snapshot is reused).
+        var noGc = File.Exists(database.Path) && TryStartNoGCRegion();
         var preload = Task.Run(Preload, cancellationToken);
         var salvage = DatabaseRecovery.CheckAndMoveAsideIfCorrupt(database, clock, logger);
         preload.Wait(cancellationToken);
+        if (noGc)
+        {
+            EndNoGCRegion();
+        }
+
         if (salvage is not null)
         {
             SqliteConnection.ClearAllPools(); // connections the preload left open on the file moved aside
@@ -165,6 +171,40 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
         LogPhases(check.TotalMilliseconds, (indexed - check).TotalMilliseconds, (elapsed - indexed).TotalMilliseconds);
         LogReady(index.Current.Articles.Count, report!.Accepted, elapsed.TotalMilliseconds);
         return Task.CompletedTask;
+    }
+
+    // Reading 10,000 stored articles back allocates about 200 MB of objects that nearly all live on:
+    // the workstation GC collected 16 times meanwhile, copying them from generation to generation
+    // (0.15-0.35 s of a warm start). The budget is a hint, not a limit: past it, collections resume.
+    private const long PreloadWithoutCollections = 256L * 1024 * 1024;
+
+    private static bool TryStartNoGCRegion()
+    {
+        try
+        {
+            return GC.TryStartNoGCRegion(PreloadWithoutCollections);
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException)
+        {
+            return false; // more than this runtime allows, or already in one: read with collections
+        }
+    }
+
+    private static void EndNoGCRegion()
+    {
+        if (GCSettings.LatencyMode != GCLatencyMode.NoGCRegion)
+        {
+            return; // the budget was used up and collections resumed by themselves
+        }
+
+        try
+        {
+            GC.EndNoGCRegion();
+        }
+        catch (InvalidOperationException)
+        {
+            // Ended by the runtime between the check and here.
+        }
     }
 
     private void Preload()
