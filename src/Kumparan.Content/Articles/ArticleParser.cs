@@ -41,7 +41,7 @@ public static class ArticleParser
             // source, so no page, list, feed, search index or meta description can serve it again.
             return article.Retracted is { } retraction
                 ? new ArticleParseResult(Retract(article, retraction), "", [], fields.UnknownKeys().ToList())
-                : new ArticleParseResult(article, body.PlainText, [], fields.UnknownKeys().ToList());
+                : new ArticleParseResult(article, body.PlainText, [], [.. fields.UnknownKeys(), .. body.Warnings.Select(w => w.ToWarning(file))]);
         }
         catch (ContentException e)
         {

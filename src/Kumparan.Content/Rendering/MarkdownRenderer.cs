@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kumparan.Content.Articles;
 using Markdig;
 using Markdig.Extensions.Tables;
@@ -12,6 +13,15 @@ namespace Kumparan.Content.Rendering;
 public sealed record RenderedBody(IReadOnlyList<BodyBlock> Blocks, string PlainText, string FirstParagraph)
 {
     public TextStatistics Text => Blocks.Aggregate(default(TextStatistics), (sum, b) => sum + b.Text);
+
+    /// <summary>What the editor should fix although the body was accepted.</summary>
+    public IReadOnlyList<BodyWarning> Warnings { get; init; } = [];
+}
+
+/// <summary>A problem in an accepted body: line and column in the file, what is wrong, what to do.</summary>
+public sealed record BodyWarning(int Line, int Column, string Problem, string Fix)
+{
+    public ContentError ToWarning(string file) => new(file, Line, Column, Problem, Fix);
 }
 
 /// <summary>
@@ -52,7 +62,8 @@ public static class MarkdownRenderer
         CheckDepth(document, 0, firstLine);
         // One walk over the tree: unsafe links are rejected, headings collected, images marked.
         var headings = new List<HeadingBlock>();
-        Inspect(document, firstLine, headings);
+        var warnings = new List<BodyWarning>();
+        Inspect(document, firstLine, headings, warnings);
 
         // The page's title is the only h1; the body's top heading level becomes h2 whether the writer
         // started at # or ##, so levels never skip one (screen readers navigate by them).
@@ -91,7 +102,7 @@ public static class MarkdownRenderer
             plain.Write('\n');
         }
 
-        var result = new RenderedBody(blocks, plain.ToString(), firstParagraph);
+        var result = new RenderedBody(blocks, plain.ToString(), firstParagraph) { Warnings = warnings };
         Renderers.Return(renderers);
         return result;
     }
@@ -178,13 +189,13 @@ public static class MarkdownRenderer
         }
     }
 
-    private static void Inspect(ContainerBlock container, int firstLine, List<HeadingBlock> headings)
+    private static void Inspect(ContainerBlock container, int firstLine, List<HeadingBlock> headings, List<BodyWarning> warnings)
     {
         foreach (var block in container)
         {
             if (block is ContainerBlock inner)
             {
-                Inspect(inner, firstLine, headings);
+                Inspect(inner, firstLine, headings, warnings);
             }
             else if (block is LeafBlock leaf)
             {
@@ -195,13 +206,13 @@ public static class MarkdownRenderer
 
                 if (leaf.Inline is { } inline)
                 {
-                    Inspect(inline, firstLine);
+                    Inspect(inline, firstLine, warnings);
                 }
             }
         }
     }
 
-    private static void Inspect(ContainerInline container, int firstLine)
+    private static void Inspect(ContainerInline container, int firstLine, List<BodyWarning> warnings)
     {
         for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
         {
@@ -218,6 +229,15 @@ public static class MarkdownRenderer
                     "Use an http, https or mailto link, or a path on this site.");
             }
 
+            // A zero-width space or byte-order mark pasted before "https://" makes the link a path on
+            // this site (the browser cannot read a scheme after it): safe, but a broken link.
+            if (url is { Length: > 1 } && char.GetUnicodeCategory(url[0]) == UnicodeCategory.Format)
+            {
+                warnings.Add(new BodyWarning(firstLine + inline.Line, inline.Column + 1,
+                    $"The link \"{Truncate(url[1..])}\" starts with an invisible character (U+{(int)url[0]:X4}), so it leads to a page of this site instead.",
+                    "Delete the character before the address: retype the start of the link."));
+            }
+
             // Body images come after the headline and the lead image, below the fold: the browser may
             // fetch them late, and decode them off the main thread.
             if (inline is LinkInline { IsImage: true } image)
@@ -229,7 +249,7 @@ public static class MarkdownRenderer
 
             if (inline is ContainerInline inner)
             {
-                Inspect(inner, firstLine);
+                Inspect(inner, firstLine, warnings);
             }
         }
     }

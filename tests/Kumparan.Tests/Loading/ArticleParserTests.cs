@@ -143,6 +143,33 @@ public sealed class ArticleParserTests
         Assert.Contains(result.Warnings, w => w.Problem.Contains("mood", StringComparison.Ordinal) && w.Line == 2);
     }
 
+    [Theory]
+    [InlineData("Baca [laporan lengkap](\u200Bhttps://kumparan.com/laporan) di sini.", 7, 6, "200B")]
+    [InlineData("Gambar: ![peta](\uFEFFhttps://example.com/peta.png)", 7, 9, "FEFF")]
+    [InlineData("Paragraf pertama.\n\n- butir [tautan](\u200Chttps://a.id)", 9, 9, "200C")]
+    public void ALinkThatStartsWithAnInvisibleCharacterIsAcceptedWithAWarningWhereItIs(string body, int line, int column, string codePoint)
+    {
+        var result = Parse(Valid.Replace("Paragraf pertama.\n\nParagraf kedua.\n", body + "\n"));
+
+        Assert.NotNull(result.Article);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal((line, column), (warning.Line, warning.Column));
+        Assert.Contains($"invisible character (U+{codePoint})", warning.Problem, StringComparison.Ordinal);
+        Assert.Contains("retype the start of the link", warning.Fix, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Baca [laporan](https://kumparan.com/laporan) dan [arsip](/kumparannews).")]
+    [InlineData("Teks dengan\u200Bspasi lebar nol, [tautan biasa](https://a.id) dan `kode`.")]
+    [InlineData("[teks\u200B tautan](https://a.id)")]
+    public void LinksThatStartWithTheirAddressGetNoWarning(string body)
+    {
+        var result = Parse(Valid.Replace("Paragraf pertama.\n\nParagraf kedua.\n", body + "\n"));
+
+        Assert.NotNull(result.Article);
+        Assert.Empty(result.Warnings);
+    }
+
     [Fact]
     public void HeadingsStartAtH2BecauseThePageOwnsTheH1()
     {
