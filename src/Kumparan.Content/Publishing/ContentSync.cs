@@ -72,18 +72,9 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
         // An editor's save gets a line per accepted file; a bulk sync (the first index of a folder) gets
         // the summary line instead: 10,000 lines of "Accepted" cost half a second of a cold index.
         // Files read again only because they were saved moments before the last sync are not counted.
-        var logEach = candidates.Count(f => known.GetValueOrDefault(f.Path) is not { ModifiedTicks: 0 }) <= EachFileLogLimit;
-        void Accepted(string file, string key, string url)
-        {
-            if (logEach)
-            {
-                LogAccepted(file, key, url);
-            }
-            else
-            {
-                LogAcceptedQuietly(file, key, url);
-            }
-        }
+        var acceptedLevel = candidates.Count(f => known.GetValueOrDefault(f.Path) is not { ModifiedTicks: 0 }) <= EachFileLogLimit
+            ? LogLevel.Information
+            : LogLevel.Debug;
 
         var onDisk = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var missing = known.Keys.Where(p => !onDisk.Contains(p) && scope.Covers(p)).ToList();
@@ -179,12 +170,12 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
                 }
 
                 written[a.Id] = (statements.Upsert(a, item.Document, item.PlainText, item.Text).Fingerprint, a);
-                Accepted(item.File.Path, a.Id, a.Path);
+                LogAccepted(acceptedLevel, item.File.Path, a.Id, a.Path);
             }
             else if (item.Page is { } page)
             {
                 ArticleStore.UpsertPage(connection, transaction, page, item.Text);
-                Accepted(item.File.Path, page.Slug, "/" + page.Slug);
+                LogAccepted(acceptedLevel, item.File.Path, page.Slug, "/" + page.Slug);
             }
 
             if (item.Article is not null || item.Page is not null)
@@ -296,11 +287,8 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sync: {Files} files scanned, {Loaded} read; scan, parse and write {Write:0} ms (waiting for parsers {Waited:0} ms), commit {Commit:0} ms")]
     private partial void LogTimes(int files, int loaded, double write, double waited, double commit);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Accepted {File} as {Key} at {Url}")]
-    private partial void LogAccepted(string file, string key, string url);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Accepted {File} as {Key} at {Url}")]
-    private partial void LogAcceptedQuietly(string file, string key, string url);
+    [LoggerMessage(Message = "Accepted {File} as {Key} at {Url}")]
+    private partial void LogAccepted(LogLevel level, string file, string key, string url);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Rejected {File}:{Line}:{Column}: {Problem} {Fix}")]
     private partial void LogRejected(string file, int line, int column, string problem, string fix);
