@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Kumparan.Content.Articles;
 using Markdig;
 using Markdig.Extensions.Tables;
@@ -84,9 +85,9 @@ public static class MarkdownRenderer
                 continue;
             }
 
-            var textStart = plain.GetStringBuilder().Length;
+            var textStart = plain.Length;
             textRenderer.Render(block);
-            var text = plain.GetStringBuilder().ToString(textStart, plain.GetStringBuilder().Length - textStart);
+            var text = plain.ToString(textStart, plain.Length - textStart);
             textRenderer.EnsureLine(); // so that the next block starts on its own line, as with a fresh renderer
             var statistics = TextStatistics.Of(text);
             var kind = KindOf(block);
@@ -95,11 +96,11 @@ public static class MarkdownRenderer
                 firstParagraph = Collapse(text);
             }
 
-            html.GetStringBuilder().Clear();
+            html.Clear();
             htmlRenderer.Render(block);
             htmlRenderer.EnsureLine();
             blocks.Add(new BodyBlock(kind, html.ToString().TrimEnd('\n'), statistics.Words, statistics.CjkCharacters));
-            plain.Write('\n');
+            plain.Append('\n');
         }
 
         var result = new RenderedBody(blocks, plain.ToString(), firstParagraph) { Warnings = warnings };
@@ -109,21 +110,22 @@ public static class MarkdownRenderer
 
     // One renderer for the HTML and one for the plain text, reused block after block and file after
     // file on the same thread: setting a renderer up costs more than rendering a paragraph.
-    private sealed class Renderers : IDisposable
+    private sealed class Renderers
     {
         [ThreadStatic]
         private static Renderers? _cached;
 
-        public readonly StringWriter Html = new();
-        public readonly StringWriter Plain = new();
+        // The text the renderers write (each renderer owns the writer around its builder).
+        public readonly StringBuilder Html = new();
+        public readonly StringBuilder Plain = new();
         public readonly HtmlRenderer HtmlRenderer;
         public readonly HtmlRenderer TextRenderer;
 
         private Renderers()
         {
-            HtmlRenderer = new HtmlRenderer(Html);
+            HtmlRenderer = new HtmlRenderer(new StringWriter(Html, CultureInfo.InvariantCulture));
             Pipeline.Setup(HtmlRenderer);
-            TextRenderer = new HtmlRenderer(Plain)
+            TextRenderer = new HtmlRenderer(new StringWriter(Plain, CultureInfo.InvariantCulture))
             {
                 EnableHtmlForBlock = false,
                 EnableHtmlForInline = false,
@@ -137,21 +139,15 @@ public static class MarkdownRenderer
         {
             var renderers = _cached ?? new Renderers();
             _cached = null;
-            renderers.Html.GetStringBuilder().Clear();
-            renderers.Plain.GetStringBuilder().Clear();
+            renderers.Html.Clear();
+            renderers.Plain.Clear();
             return renderers;
-        }
-
-        public void Dispose()
-        {
-            Html.Dispose();
-            Plain.Dispose();
         }
 
         public static void Return(Renderers renderers)
         {
             // Very long bodies leave big buffers behind; those are not kept.
-            if (renderers.Plain.GetStringBuilder().Capacity <= 256 * 1024 && renderers.Html.GetStringBuilder().Capacity <= 256 * 1024)
+            if (renderers.Plain.Capacity <= 256 * 1024 && renderers.Html.Capacity <= 256 * 1024)
             {
                 _cached = renderers;
             }
