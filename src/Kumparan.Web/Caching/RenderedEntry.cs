@@ -21,6 +21,9 @@ public sealed class RenderedEntry
 {
     public const string CacheControl = "public, max-age=60, stale-while-revalidate=600";
 
+    /// <summary>For a URL named by its content (a fingerprinted file, the versioned stylesheet): never changes.</summary>
+    public const string Immutable = "public, max-age=31536000, immutable";
+
     private long _lastUsed;
     private long _untilTicks;
 

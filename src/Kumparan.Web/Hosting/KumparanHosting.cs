@@ -110,7 +110,7 @@ public static class KumparanHosting
     // A fingerprinted URL (asp-append-version adds ?v=hash) never changes; other files may be replaced by editors.
     private static void StaticCaching(StaticFileResponseContext context) =>
         context.Context.Response.Headers.CacheControl = context.Context.Request.Query.ContainsKey("v")
-            ? "public, max-age=31536000, immutable"
+            ? RenderedEntry.Immutable
             : "public, max-age=3600";
 }
 

@@ -10,7 +10,6 @@ namespace Kumparan.Web.Rendering;
 /// </summary>
 public sealed class StylesheetMiddleware(RequestDelegate next, SiteStyles styles)
 {
-    private const string Immutable = "public, max-age=31536000, immutable";
     private const string Other = "public, max-age=60";
 
     public Task InvokeAsync(HttpContext context)
@@ -24,6 +23,6 @@ public sealed class StylesheetMiddleware(RequestDelegate next, SiteStyles styles
             return next(context);
         }
 
-        return RenderedCacheMiddleware.Serve(context, styles.Entry, path.Equals(styles.Href, StringComparison.Ordinal) ? Immutable : Other);
+        return RenderedCacheMiddleware.Serve(context, styles.Entry, path.Equals(styles.Href, StringComparison.Ordinal) ? RenderedEntry.Immutable : Other);
     }
 }
