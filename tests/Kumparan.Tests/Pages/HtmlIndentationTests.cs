@@ -101,7 +101,7 @@ public sealed class HtmlIndentationTests : IDisposable
         var bytes = Encoding.UTF8.GetBytes(html);
         var trimmed = Encoding.UTF8.GetString(bytes, 0, HtmlIndentation.Trim(bytes));
 
-        Assert.Equal(Collapse(html), Collapse(trimmed));
+        Assert.Equal(Whitespace.Collapse(html), Whitespace.Collapse(trimmed));
         Assert.True(trimmed.Length <= html.Length);
     }
 
@@ -145,14 +145,12 @@ public sealed class HtmlIndentationTests : IDisposable
                     || text.ParentElement?.Closest("pre") is not null:
                     yield return "raw:" + text.Data;
                     break;
-                case IText text when Collapse(text.Data) is { Length: > 0 } collapsed:
+                case IText text when Whitespace.Collapse(text.Data) is { Length: > 0 } collapsed:
                     yield return "text:" + collapsed;
                     break;
             }
         }
     }
-
-    private static string Collapse(string text) => string.Join(' ', text.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
 
     public void Dispose() => _content.Dispose();
 }

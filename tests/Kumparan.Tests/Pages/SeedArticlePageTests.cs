@@ -52,7 +52,7 @@ public sealed partial class SeedArticlePageTests : IClassFixture<SeedArticlePage
         var time = Page.QuerySelector(".dateline time")!;
         Assert.Equal("4 Februari 2025 13:05 WIB", time.TextContent);
         Assert.Equal("2025-02-04T13:05:00+07:00", time.GetAttribute("datetime"));
-        Assert.Equal("4 Februari 2025 13:05 WIB · waktu baca 2 menit", Collapse(Page.QuerySelector(".dateline")!.TextContent));
+        Assert.Equal("4 Februari 2025 13:05 WIB · waktu baca 2 menit", Whitespace.Collapse(Page.QuerySelector(".dateline")!.TextContent));
     }
 
     [Fact]
@@ -125,8 +125,6 @@ public sealed partial class SeedArticlePageTests : IClassFixture<SeedArticlePage
     public void TopicsLinkToTheirPages() =>
         Assert.Equal(["/topic/korea-utara", "/topic/rusia", "/topic/ukraina", "/topic/kursk"],
             Page.QuerySelectorAll(".topics a").Select(a => a.GetAttribute("href")));
-
-    private static string Collapse(string text) => Regex.Replace(text, @"\s+", " ").Trim();
 
     [GeneratedRegex(@"^Version \d+\.\d+\.\d+$")]
     private static partial Regex VersionLine();
