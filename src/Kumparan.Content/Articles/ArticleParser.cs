@@ -29,23 +29,50 @@ public static class ArticleParser
         {
             var text = SourceText.Decode(bytes);
             var parts = SourceText.Split(text);
-            var fields = new FrontMatterFields(FrontMatterReader.Read(parts.FrontMatter, parts.FrontMatterLine), file);
-            var body = MarkdownRenderer.Render(parts.Body, parts.BodyLine);
-            var article = Build(file, fields, body, context);
-            if (fields.Errors.Count > 0 || article is null)
+            // The front matter and the body are checked apart, so a file's problems are all reported at
+            // once (a bad date and an unsafe link), not one per save.
+            var problems = new List<ContentError>();
+            var fields = Checked(file, problems, () => new FrontMatterFields(FrontMatterReader.Read(parts.FrontMatter, parts.FrontMatterLine), file));
+            var body = Checked(file, problems, () => MarkdownRenderer.Render(parts.Body, parts.BodyLine));
+            problems.AddRange(body?.Errors.Select(e => e.In(file)) ?? []);
+            var article = fields is null ? null : Build(file, fields, body ?? Unreadable, context);
+            if (fields is not null)
             {
-                return new ArticleParseResult(null, "", fields.Errors, []);
+                problems.AddRange(fields.Errors);
+            }
+
+            if (problems.Count > 0 || article is null || body is null)
+            {
+                return new ArticleParseResult(null, "", [.. problems.OrderBy(e => e.Line).ThenBy(e => e.Column)], []);
             }
 
             // A retracted article keeps its URL and the notice; its old body is dropped here, at the
             // source, so no page, list, feed, search index or meta description can serve it again.
             return article.Retracted is { } retraction
-                ? new ArticleParseResult(Retract(article, retraction), "", [], fields.UnknownKeys().ToList())
-                : new ArticleParseResult(article, body.PlainText, [], [.. fields.UnknownKeys(), .. body.Warnings.Select(w => w.ToWarning(file))]);
+                ? new ArticleParseResult(Retract(article, retraction), "", [], fields!.UnknownKeys().ToList())
+                : new ArticleParseResult(article, body.PlainText, [], [.. fields!.UnknownKeys(), .. body.Warnings.Select(w => w.In(file))]);
         }
         catch (ContentException e)
         {
             return Reject(e.ToError(file));
+        }
+    }
+
+    // Stands in for a body that could not be read, so the front matter is still checked.
+    private static readonly RenderedBody Unreadable = new([], "", "");
+
+    /// <summary>Runs one part of the parse; its <see cref="ContentException"/> becomes one of the file's problems.</summary>
+    internal static T? Checked<T>(string file, List<ContentError> problems, Func<T> part)
+        where T : class
+    {
+        try
+        {
+            return part();
+        }
+        catch (ContentException e)
+        {
+            problems.Add(e.ToError(file));
+            return null;
         }
     }
 

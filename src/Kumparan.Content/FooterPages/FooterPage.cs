@@ -18,19 +18,23 @@ public static class FooterPageParser
         try
         {
             var parts = SourceText.Split(SourceText.Decode(bytes));
-            var fields = new FrontMatterFields(FrontMatterReader.Read(parts.FrontMatter, parts.FrontMatterLine), file);
-            var title = fields.Text("title", required: true, maxLength: 200);
-            var summary = fields.Text("summary", maxLength: 500);
+            // As for articles: the front matter's and the body's problems are reported together.
+            var problems = new List<ContentError>();
+            var fields = ArticleParser.Checked(file, problems, () => new FrontMatterFields(FrontMatterReader.Read(parts.FrontMatter, parts.FrontMatterLine), file));
+            var title = fields?.Text("title", required: true, maxLength: 200);
+            var summary = fields?.Text("summary", maxLength: 500);
             var slug = Path.GetFileNameWithoutExtension(file);
             if (!Slug.IsValid(slug))
             {
-                fields.Error(null, $"The file name \"{slug}\" is not a valid page path.", "Use lowercase a-z, 0-9 and dashes.");
+                problems.Add(new ContentError(file, 1, 1, $"The file name \"{slug}\" is not a valid page path.", "Use lowercase a-z, 0-9 and dashes."));
             }
 
-            var body = MarkdownRenderer.Render(parts.Body, parts.BodyLine);
-            if (fields.Errors.Count > 0)
+            var body = ArticleParser.Checked(file, problems, () => MarkdownRenderer.Render(parts.Body, parts.BodyLine));
+            problems.AddRange(body?.Errors.Select(e => e.In(file)) ?? []);
+            problems.AddRange(fields?.Errors ?? []);
+            if (problems.Count > 0 || body is null)
             {
-                return (null, fields.Errors);
+                return (null, [.. problems.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
             }
 
             var html = string.Concat(body.Blocks.Select(b => b.Html + "\n"));

@@ -186,7 +186,7 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
             warnings.AddRange(item.Warnings);
             foreach (var warning in item.Warnings)
             {
-                LogWarning(warning.File, warning.Line, warning.Column, warning.Problem);
+                LogWarning(warning.File, warning.Line, warning.Column, warning.Problem, warning.Fix);
             }
 
             statements.SaveFileState(Settled(item.State, scanned) with { Status = "accepted" }, []);
@@ -296,8 +296,8 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
     [LoggerMessage(Level = LogLevel.Debug, Message = "Still rejected (unchanged) {File}:{Line}:{Column}: {Problem}")]
     private partial void LogStillRejected(string file, int line, int column, string problem);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Warning {File}:{Line}:{Column}: {Problem}")]
-    private partial void LogWarning(string file, int line, int column, string problem);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warning {File}:{Line}:{Column}: {Problem} {Fix}")]
+    private partial void LogWarning(string file, int line, int column, string problem, string fix);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {File}: the file was deleted")]
     private partial void LogDeleted(string file);

@@ -16,13 +16,16 @@ public sealed record RenderedBody(IReadOnlyList<BodyBlock> Blocks, string PlainT
     public TextStatistics Text => Blocks.Aggregate(default(TextStatistics), (sum, b) => sum + b.Text);
 
     /// <summary>What the editor should fix although the body was accepted.</summary>
-    public IReadOnlyList<BodyWarning> Warnings { get; init; } = [];
+    public IReadOnlyList<BodyProblem> Warnings { get; init; } = [];
+
+    /// <summary>Why the body cannot be published (every unsafe link, not only the first); then it has no blocks.</summary>
+    public IReadOnlyList<BodyProblem> Errors { get; init; } = [];
 }
 
-/// <summary>A problem in an accepted body: line and column in the file, what is wrong, what to do.</summary>
-public sealed record BodyWarning(int Line, int Column, string Problem, string Fix)
+/// <summary>A problem in a body: line and column in the file, what is wrong, what to do.</summary>
+public sealed record BodyProblem(int Line, int Column, string Problem, string Fix)
 {
-    public ContentError ToWarning(string file) => new(file, Line, Column, Problem, Fix);
+    public ContentError In(string file) => new(file, Line, Column, Problem, Fix);
 }
 
 /// <summary>
@@ -34,6 +37,9 @@ public static class MarkdownRenderer
 {
     /// <summary>Deeper containers (quotes, lists) than this are rejected.</summary>
     public const int MaxNesting = 16;
+
+    /// <summary>At most this many problems of one kind are reported per body: enough to fix a file in one go, not a flood.</summary>
+    public const int MaxProblems = 20;
 
     // Built once and shared: a MarkdownPipeline is immutable and safe across threads.
     // No generic-attributes extension: it would let a file add onclick= to any element.
@@ -61,10 +67,15 @@ public static class MarkdownRenderer
         }
 
         CheckDepth(document, 0, firstLine);
-        // One walk over the tree: unsafe links are rejected, headings collected, images marked.
+        // One walk over the tree: unsafe links are collected (all of them, so the editor fixes the file
+        // in one go), headings collected, images marked.
         var headings = new List<HeadingBlock>();
-        var warnings = new List<BodyWarning>();
-        Inspect(document, firstLine, headings, warnings);
+        var problems = new Problems();
+        Inspect(document, firstLine, headings, problems);
+        if (problems.Errors.Count > 0)
+        {
+            return new RenderedBody([], "", "") { Errors = problems.Errors, Warnings = problems.Warnings };
+        }
 
         // The page's title is the only h1; the body's top heading level becomes h2 whether the writer
         // started at # or ##, so levels never skip one (screen readers navigate by them).
@@ -103,7 +114,7 @@ public static class MarkdownRenderer
             plain.Append('\n');
         }
 
-        var result = new RenderedBody(blocks, plain.ToString(), firstParagraph) { Warnings = warnings };
+        var result = new RenderedBody(blocks, plain.ToString(), firstParagraph) { Warnings = problems.Warnings };
         Renderers.Return(renderers);
         return result;
     }
@@ -185,13 +196,27 @@ public static class MarkdownRenderer
         }
     }
 
-    private static void Inspect(ContainerBlock container, int firstLine, List<HeadingBlock> headings, List<BodyWarning> warnings)
+    private sealed class Problems
+    {
+        public readonly List<BodyProblem> Errors = [];
+        public readonly List<BodyProblem> Warnings = [];
+
+        public static void Add(List<BodyProblem> list, BodyProblem problem)
+        {
+            if (list.Count < MaxProblems)
+            {
+                list.Add(problem);
+            }
+        }
+    }
+
+    private static void Inspect(ContainerBlock container, int firstLine, List<HeadingBlock> headings, Problems problems)
     {
         foreach (var block in container)
         {
             if (block is ContainerBlock inner)
             {
-                Inspect(inner, firstLine, headings, warnings);
+                Inspect(inner, firstLine, headings, problems);
             }
             else if (block is LeafBlock leaf)
             {
@@ -202,13 +227,13 @@ public static class MarkdownRenderer
 
                 if (leaf.Inline is { } inline)
                 {
-                    Inspect(inline, firstLine, warnings);
+                    Inspect(inline, firstLine, problems);
                 }
             }
         }
     }
 
-    private static void Inspect(ContainerInline container, int firstLine, List<BodyWarning> warnings)
+    private static void Inspect(ContainerInline container, int firstLine, Problems problems)
     {
         for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
         {
@@ -220,16 +245,16 @@ public static class MarkdownRenderer
             };
             if (url is not null && !SafeUrl.IsSafe(url))
             {
-                throw new ContentException(firstLine + inline.Line, inline.Column + 1,
+                Problems.Add(problems.Errors, new BodyProblem(firstLine + inline.Line, inline.Column + 1,
                     $"The link \"{Truncate(url)}\" uses a scheme that is not allowed.",
-                    "Use an http, https or mailto link, or a path on this site.");
+                    "Use an http, https or mailto link, or a path on this site."));
             }
 
             // A zero-width space or byte-order mark pasted before "https://" makes the link a path on
             // this site (the browser cannot read a scheme after it): safe, but a broken link.
             if (url is { Length: > 1 } && char.GetUnicodeCategory(url[0]) == UnicodeCategory.Format)
             {
-                warnings.Add(new BodyWarning(firstLine + inline.Line, inline.Column + 1,
+                Problems.Add(problems.Warnings, new BodyProblem(firstLine + inline.Line, inline.Column + 1,
                     $"The link \"{Truncate(url[1..])}\" starts with an invisible character (U+{(int)url[0]:X4}), so it leads to a page of this site instead.",
                     "Delete the character before the address: retype the start of the link."));
             }
@@ -245,7 +270,7 @@ public static class MarkdownRenderer
 
             if (inline is ContainerInline inner)
             {
-                Inspect(inner, firstLine, warnings);
+                Inspect(inner, firstLine, problems);
             }
         }
     }

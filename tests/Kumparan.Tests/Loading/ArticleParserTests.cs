@@ -1,6 +1,7 @@
 using System.Text;
 using Kumparan.Content;
 using Kumparan.Content.Articles;
+using Kumparan.Content.FooterPages;
 using Kumparan.Content.Rendering;
 using Kumparan.Tests.Support;
 
@@ -168,6 +169,58 @@ public sealed class ArticleParserTests
 
         Assert.NotNull(result.Article);
         Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void EveryProblemOfAFileIsReportedAtOnceInFileOrder()
+    {
+        // An editor fixing a file must not find the next problem only after saving the first fix.
+        var result = Parse(
+            "---\ntitle: Judul\nchannel: kumparanmars\ndate: kemarin\n---\n\n" +
+            "Baca [ini](javascript:alert(1)) dulu.\n\n- butir ![gambar](data:image/png;base64,AAAA)\n\n[aman](https://kumparan.com) dan [lagi](vbscript:x)\n");
+
+        Assert.Null(result.Article);
+        Assert.Empty(result.Warnings);
+        string[] named = ["kumparanmars", "not a valid ISO 8601 date", "javascript:alert(1)", "data:image/png", "vbscript:x"];
+        Assert.Equal([(3, 10), (4, 7), (7, 6), (9, 9), (11, 34)], result.Errors.Select(e => (e.Line, e.Column)));
+        Assert.All(result.Errors.Zip(named), pair => Assert.Contains(pair.Second, pair.First.Problem, StringComparison.Ordinal));
+        Assert.All(result.Errors, e => Assert.NotEmpty(e.Fix));
+    }
+
+    [Theory]
+    [InlineData("---\ntitle: [rusak\nchannel: kumparannews\n---\n[x](javascript:1)\n", "not valid YAML", "scheme that is not allowed")]
+    [InlineData("---\nchannel: kumparannews\ndate: 2025-02-04\n---\n" + "> > > > > > > > > > > > > > > > > > > > dalam\n", "\"title\" is missing", "nested")]
+    public void AFrontMatterProblemAndABodyProblemAreBothReported(string text, string first, string second)
+    {
+        var result = Parse(text);
+
+        Assert.Null(result.Article);
+        Assert.Equal(2, result.Errors.Count);
+        Assert.Contains(first, result.Errors[0].Problem, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(second, result.Errors[1].Problem, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void AFileFullOfUnsafeLinksReportsTheFirstTwentyNotThousands()
+    {
+        var links = string.Concat(Enumerable.Range(1, 500).Select(i => $"[tautan {i}](javascript:void({i}))\n\n"));
+        var result = Parse(Valid.Replace("Paragraf pertama.\n\nParagraf kedua.\n", links));
+
+        Assert.Null(result.Article);
+        Assert.Equal(MarkdownRenderer.MaxProblems, result.Errors.Count);
+        Assert.Equal(Enumerable.Range(0, MarkdownRenderer.MaxProblems).Select(i => 7 + 2 * i), result.Errors.Select(e => e.Line));
+    }
+
+    [Fact]
+    public void AFooterPageReportsItsFrontMatterAndBodyProblemsTogether()
+    {
+        var (page, errors) = FooterPageParser.Parse("pages/tentang-kami.md",
+            Encoding.UTF8.GetBytes("---\nsummary: Tentang kami\n---\nHubungi [kami](javascript:alert(1)).\n"), new KumparanOptions());
+
+        Assert.Null(page);
+        Assert.Equal([(1, 1), (4, 9)], errors.Select(e => (e.Line, e.Column)));
+        Assert.Contains("\"title\" is missing", errors[0].Problem, StringComparison.Ordinal);
+        Assert.Contains("scheme that is not allowed", errors[1].Problem, StringComparison.Ordinal);
     }
 
     [Fact]

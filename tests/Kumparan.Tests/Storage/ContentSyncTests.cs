@@ -112,6 +112,34 @@ public sealed class ContentSyncTests : IDisposable
     }
 
     [Fact]
+    public void EveryProblemOfAFileIsLoggedWithWhereAndWhatToDoAndWarningsCarryTheirFixToo()
+    {
+        var (sync, store) = Open();
+        sync.Run();
+        var log = new RecordingLogger();
+        var logged = new ContentSync(store, new Kumparan.Content.KumparanOptions(), _content.Path, log);
+        _content.Write("articles/kumparannews/dua-masalah.md",
+            "---\ntitle: Dua Masalah\nchannel: kumparanmars\ndate: 2025-03-01\n---\nBaca [ini](javascript:alert(1)).\n");
+        _content.Write("articles/kumparannews/tautan-aneh.md",
+            "---\ntitle: Tautan Aneh\nchannel: kumparannews\ndate: 2025-03-02\n---\nBaca [ini](\u200Bhttps://kumparan.com/x).\n");
+
+        var report = logged.Run();
+
+        Assert.Equal([(3, 10), (6, 6)], report.Errors.Select(e => (e.Line, e.Column)));
+        Assert.Equal(
+            [
+                "Rejected articles/kumparannews/dua-masalah.md:3:10: \"kumparanmars\" is not a channel of this site. Use one of: " +
+                string.Join(", ", new Kumparan.Content.KumparanOptions().Channels.Keys) + ".",
+                "Rejected articles/kumparannews/dua-masalah.md:6:6: The link \"javascript:alert(1)\" uses a scheme that is not allowed. Use an http, https or mailto link, or a path on this site.",
+            ],
+            log.Entries.Where(e => e.Level == LogLevel.Error).Select(e => e.Message));
+        var warning = Assert.Single(log.Entries, e => e.Level == LogLevel.Warning).Message;
+        Assert.StartsWith("Warning articles/kumparannews/tautan-aneh.md:6:6: The link", warning, StringComparison.Ordinal);
+        Assert.EndsWith("Delete the character before the address: retype the start of the link.", warning, StringComparison.Ordinal);
+        Assert.Equal(2, store.FileErrors("articles/kumparannews/dua-masalah.md").Count);
+    }
+
+    [Fact]
     public void ADuplicateIdKeepsTheEarlierFile()
     {
         var (sync, store) = Open();

@@ -36,6 +36,23 @@ public sealed class CheckAndImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void CheckListsEveryProblemOfAFileInOneRun()
+    {
+        _content.Write("articles/kumparannews/banyak-masalah.md",
+            "---\ntitle: Banyak Masalah\nchannel: kumparannews\ndate: besok pagi\n---\n[a](javascript:1)\n\n[b](https://kumparan.com)\n\n![c](data:image/png;base64,AA)\n");
+        var output = new StringWriter();
+
+        var status = CheckCommand.Run([_content.Path], output);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1, status);
+        Assert.Equal(
+            ["error: articles/kumparannews/banyak-masalah.md:4:7:", "error: articles/kumparannews/banyak-masalah.md:6:1:", "error: articles/kumparannews/banyak-masalah.md:10:1:"],
+            lines.Where(l => l.StartsWith("error:", StringComparison.Ordinal)).Select(l => l[..l.IndexOf(": ", 7, StringComparison.Ordinal)] + ":"));
+        Assert.Equal("1 files checked, 0 accepted, 1 rejected, 0 warnings.", lines[^1]);
+    }
+
+    [Fact]
     public void CheckOfAGoodFolderExitsZero()
     {
         var output = new StringWriter();
