@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Kumparan.Content.Articles;
@@ -110,7 +111,7 @@ public static class MarkdownRenderer
             html.Clear();
             htmlRenderer.Render(block);
             htmlRenderer.EnsureLine();
-            blocks.Add(new BodyBlock(kind, html.ToString().TrimEnd('\n'), statistics.Words, statistics.CjkCharacters));
+            blocks.Add(new BodyBlock(kind, Utf8WithoutTrailingNewlines(html), statistics.Words, statistics.CjkCharacters));
             plain.Append('\n');
         }
 
@@ -162,6 +163,30 @@ public static class MarkdownRenderer
             {
                 _cached = renderers;
             }
+        }
+    }
+
+    // The block's HTML as it is kept (UTF-8), straight from the renderer's buffer.
+    private static byte[] Utf8WithoutTrailingNewlines(StringBuilder html)
+    {
+        var length = html.Length;
+        while (length > 0 && html[length - 1] == '\n')
+        {
+            length--;
+        }
+
+        var chars = ArrayPool<char>.Shared.Rent(length);
+        try
+        {
+            html.CopyTo(0, chars, length);
+            var text = chars.AsSpan(0, length);
+            var bytes = new byte[Encoding.UTF8.GetByteCount(text)];
+            Encoding.UTF8.GetBytes(text, bytes);
+            return bytes;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
         }
     }
 
