@@ -168,7 +168,7 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var elapsed = Stopwatch.GetElapsedTime(started);
-        LogPhases(check.TotalMilliseconds, (indexed - check).TotalMilliseconds, (elapsed - indexed).TotalMilliseconds);
+        LogPhases(check.TotalMilliseconds, (indexed - check).TotalMilliseconds, (elapsed - indexed).TotalMilliseconds, new RuntimeWork());
         LogReady(index.Current.Articles.Count, report!.Accepted, elapsed.TotalMilliseconds);
         return Task.CompletedTask;
     }
@@ -227,8 +227,15 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
     [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up: the snapshot could not be read before the check")]
     private partial void LogPreloadFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up: database check (and snapshot read) {Check:0} ms, migrate and index {Index:0} ms, memory given back {Collect:0} ms")]
-    private partial void LogPhases(double check, double index, double collect);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up: database check (and snapshot read) {Check:0} ms, migrate and index {Index:0} ms, memory given back {Collect:0} ms; since the process started: {Runtime}")]
+    private partial void LogPhases(double check, double index, double collect, RuntimeWork runtime);
+
+    // Read only when the line is written (at Debug level).
+    private readonly struct RuntimeWork
+    {
+        public override string ToString() =>
+            $"{JitInfo.GetCompiledMethodCount()} methods compiled in {JitInfo.GetCompilationTime().TotalMilliseconds:0} ms, {GC.CollectionCount(0)} collections";
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content ready: {Articles} articles ({Accepted} files indexed) in {Elapsed:0} ms")]
     private partial void LogReady(int articles, int accepted, double elapsed);
