@@ -13,6 +13,15 @@ public sealed class ContentSyncTests : IDisposable
 
     private (ContentSync Sync, ArticleStore Store) Open() => SyncedStore.Open(_content.Path, _data.Path);
 
+    // The repository's content indexed, then a sync whose log lines the test reads.
+    private (ContentSync Sync, ArticleStore Store, RecordingLogger Log) SyncedAndLogged()
+    {
+        var (sync, store) = Open();
+        sync.Run();
+        var log = new RecordingLogger();
+        return (new ContentSync(store, new Kumparan.Content.KumparanOptions(), _content.Path, log), store, log);
+    }
+
     [Fact]
     public void FirstRunCreatesTheDatabaseFileInWalModeAndStoresEveryFile()
     {
@@ -87,10 +96,7 @@ public sealed class ContentSyncTests : IDisposable
     [Fact]
     public void ARejectionIsLoggedOncePerVersionOfTheFileNotAtEveryReconcile()
     {
-        var (sync, store) = Open();
-        sync.Run();
-        var log = new RecordingLogger();
-        var logged = new ContentSync(store, new Kumparan.Content.KumparanOptions(), _content.Path, log);
+        var (logged, store, log) = SyncedAndLogged();
         var seed = File.ReadAllText(Path.Combine(_content.Path, "articles", "kumparannews", "pasukan-korut-dilaporkan-tak-lagi-bantu-rusia-berperang-sejak-januari.md"));
         var copy = _content.Write("articles/kumparannews/salinan.md", seed);
         int Errors() => log.Entries.Count(e => e.Level == LogLevel.Error && e.Message.Contains("salinan.md", StringComparison.Ordinal));
@@ -114,10 +120,7 @@ public sealed class ContentSyncTests : IDisposable
     [Fact]
     public void EveryProblemOfAFileIsLoggedWithWhereAndWhatToDoAndWarningsCarryTheirFixToo()
     {
-        var (sync, store) = Open();
-        sync.Run();
-        var log = new RecordingLogger();
-        var logged = new ContentSync(store, new Kumparan.Content.KumparanOptions(), _content.Path, log);
+        var (logged, store, log) = SyncedAndLogged();
         _content.Write("articles/kumparannews/dua-masalah.md",
             "---\ntitle: Dua Masalah\nchannel: kumparanmars\ndate: 2025-03-01\n---\nBaca [ini](javascript:alert(1)).\n");
         _content.Write("articles/kumparannews/tautan-aneh.md",
