@@ -43,7 +43,10 @@ public static class ArticleParser
 
             if (problems.Count > 0 || article is null || body is null)
             {
-                return new ArticleParseResult(null, "", [.. problems.OrderBy(e => e.Line).ThenBy(e => e.Column)], []);
+                // The warnings too: the editor who fixes the errors need not save once more to learn of them.
+                List<ContentError> warnings = [.. fields?.UnknownKeys() ?? [], .. body?.Warnings.Select(w => w.In(file)) ?? []];
+                return new ArticleParseResult(null, "", [.. problems.OrderBy(e => e.Line).ThenBy(e => e.Column)],
+                    [.. warnings.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
             }
 
             // A retracted article keeps its URL and the notice; its old body is dropped here, at the

@@ -158,6 +158,12 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
                     }
                 }
 
+                warnings.AddRange(item.Warnings);
+                foreach (var warning in repeated ? [] : item.Warnings)
+                {
+                    LogWarning(warning.File, warning.Line, warning.Column, warning.Problem, warning.Fix);
+                }
+
                 continue;
             }
 

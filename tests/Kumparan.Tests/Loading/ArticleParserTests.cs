@@ -201,6 +201,18 @@ public sealed class ArticleParserTests
     }
 
     [Fact]
+    public void ARejectedFileStillReportsItsWarnings()
+    {
+        var result = Parse("---\ntitle: Judul\nsuasana: ceria\nchannel: kumparannews\ndate: kemarin\n---\nBaca [ini](\u200Bhttps://kumparan.com/a).\n");
+
+        Assert.Null(result.Article);
+        Assert.Equal((5, 7), (Assert.Single(result.Errors).Line, result.Errors[0].Column));
+        Assert.Equal([(3, 1), (7, 6)], result.Warnings.Select(w => (w.Line, w.Column)));
+        Assert.Contains("suasana", result.Warnings[0].Problem, StringComparison.Ordinal);
+        Assert.Contains("invisible character", result.Warnings[1].Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AFileFullOfUnsafeLinksReportsTheFirstTwentyNotThousands()
     {
         var links = string.Concat(Enumerable.Range(1, 500).Select(i => $"[tautan {i}](javascript:void({i}))\n\n"));

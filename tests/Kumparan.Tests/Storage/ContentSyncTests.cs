@@ -121,25 +121,36 @@ public sealed class ContentSyncTests : IDisposable
     public void EveryProblemOfAFileIsLoggedWithWhereAndWhatToDoAndWarningsCarryTheirFixToo()
     {
         var (logged, store, log) = SyncedAndLogged();
-        _content.Write("articles/kumparannews/dua-masalah.md",
-            "---\ntitle: Dua Masalah\nchannel: kumparanmars\ndate: 2025-03-01\n---\nBaca [ini](javascript:alert(1)).\n");
+        var rejected = _content.Write("articles/kumparannews/dua-masalah.md",
+            "---\ntitle: Dua Masalah\nchannel: kumparanmars\ndate: 2025-03-01\nsuasana: ceria\n---\nBaca [ini](javascript:alert(1)).\n");
         _content.Write("articles/kumparannews/tautan-aneh.md",
             "---\ntitle: Tautan Aneh\nchannel: kumparannews\ndate: 2025-03-02\n---\nBaca [ini](\u200Bhttps://kumparan.com/x).\n");
 
         var report = logged.Run();
 
-        Assert.Equal([(3, 10), (6, 6)], report.Errors.Select(e => (e.Line, e.Column)));
+        Assert.Equal([(3, 10), (7, 6)], report.Errors.Select(e => (e.Line, e.Column)));
         Assert.Equal(
             [
                 "Rejected articles/kumparannews/dua-masalah.md:3:10: \"kumparanmars\" is not a channel of this site. Use one of: " +
                 string.Join(", ", new Kumparan.Content.KumparanOptions().Channels.Keys) + ".",
-                "Rejected articles/kumparannews/dua-masalah.md:6:6: The link \"javascript:alert(1)\" uses a scheme that is not allowed. Use an http, https or mailto link, or a path on this site.",
+                "Rejected articles/kumparannews/dua-masalah.md:7:6: The link \"javascript:alert(1)\" uses a scheme that is not allowed. Use an http, https or mailto link, or a path on this site.",
             ],
             log.Entries.Where(e => e.Level == LogLevel.Error).Select(e => e.Message));
-        var warning = Assert.Single(log.Entries, e => e.Level == LogLevel.Warning).Message;
-        Assert.StartsWith("Warning articles/kumparannews/tautan-aneh.md:6:6: The link", warning, StringComparison.Ordinal);
-        Assert.EndsWith("Delete the character before the address: retype the start of the link.", warning, StringComparison.Ordinal);
+        // A rejected file's warnings are reported with its errors, so one save can fix everything.
+        var warnings = log.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.StartsWith("Warning articles/kumparannews/dua-masalah.md:5:1: ", warnings[0], StringComparison.Ordinal);
+        Assert.Contains("suasana", warnings[0], StringComparison.Ordinal);
+        Assert.StartsWith("Warning articles/kumparannews/tautan-aneh.md:6:6: The link", warnings[1], StringComparison.Ordinal);
+        Assert.EndsWith("Delete the character before the address: retype the start of the link.", warnings[1], StringComparison.Ordinal);
+        Assert.Equal([(5, 1), (6, 6)], report.Warnings.Select(w => (w.Line, w.Column)).Order());
         Assert.Equal(2, store.FileErrors("articles/kumparannews/dua-masalah.md").Count);
+
+        // Touched, not changed: still rejected, and neither its errors nor its warnings are logged again.
+        File.SetLastWriteTimeUtc(rejected, DateTime.UtcNow.AddMinutes(-10));
+        Assert.Equal(2, logged.Run().Errors.Count);
+        Assert.Equal(2, log.Entries.Count(e => e.Level == LogLevel.Warning));
+        Assert.Equal(2, log.Entries.Count(e => e.Level == LogLevel.Error));
     }
 
     [Fact]
