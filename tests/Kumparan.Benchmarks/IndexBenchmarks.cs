@@ -11,7 +11,7 @@ namespace Kumparan.Benchmarks;
 /// <summary>
 /// The first index of a generated folder (read, parse, render, store, search rows) into a new database,
 /// as start-up runs it (<see cref="Database.CreateNew"/>), with the code already compiled and optimized:
-/// what a cold index would cost without the JIT's first-pass work (bench/index.sh measures the real cold start).
+/// what a cold index would cost without the JIT's first-pass work (tests/bench/index.sh measures the real cold start).
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 public class IndexBenchmarks

@@ -3,9 +3,9 @@
 # EDITORS editors each save their own article EDITS_EACH times (200 saves by default); each save
 # is timed from the write until the page on the running site shows the new headline.
 # Prints p50 / p95 / max in milliseconds. Bounded: stops with an error after LIMIT seconds.
-#   bench/save-to-visible.sh            (uses the Release build of src/Kumparan.Web, building it if needed)
+#   tests/bench/save-to-visible.sh            (uses the Release build of src/Kumparan.Web, building it if needed)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 EDITORS=${EDITORS:-4}
 EDITS_EACH=${EDITS_EACH:-50}

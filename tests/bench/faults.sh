@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Load and fault scenarios on 127.0.0.1 (SPEC section 11, issue 7). Bounded: about 7 minutes in all.
 #
-#   bench/faults.sh                     # N=2000 generated articles, RATE=100 req/s, STEADY=60 s
-#   N=1000 RATE=50 STEADY=30 bench/faults.sh
+#   tests/bench/faults.sh                     # N=2000 generated articles, RATE=100 req/s, STEADY=60 s
+#   N=1000 RATE=50 STEADY=30 tests/bench/faults.sh
 #
 # Scenarios, each reported as one line (requests, errors = 5xx or connection failures, lost articles
 # = 404 for an article that exists, latency p50/p99/max, WAL size, server memory):
@@ -16,7 +16,7 @@
 #              and catches up by itself once space is freed (skipped when tmpfs cannot be mounted)
 # Needs: sqlite3 (apt-get install -y sqlite3), curl.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 N=${N:-2000}
 RATE=${RATE:-100}
@@ -28,7 +28,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet build -c Release src/Kumparan.Web -v q -nologo -clp:NoSummary >/dev/null
 DLL="$PWD/src/Kumparan.Web/bin/Release/net10.0/Kumparan.Web.dll"
-LOAD=(dotnet run --file bench/load.cs -c Release --)
+LOAD=(dotnet run --file tests/bench/load.cs -c Release --)
 "${LOAD[@]}" help >/dev/null 2>&1 || true   # compile the client once
 
 rm -rf "$WORK" && mkdir -p "$WORK/data" "$WORK/extra"

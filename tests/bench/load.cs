@@ -1,4 +1,4 @@
-// Fixed-rate load client for bench/faults.sh (a .NET 10 file-based app: dotnet run bench/load.cs -- ...).
+// Fixed-rate load client for tests/bench/faults.sh (a .NET 10 file-based app: dotnet run tests/bench/load.cs -- ...).
 //   load BASE SECONDS RATE PATHS-FILE        80% articles (paths from the file), 10% home, 5% search, 5% 404
 //   edits BASE CONTENT-DIR COUNT TIMED       COUNT rename-over-save edits of article files; the last TIMED are timed until the new title is served
 // Prints one line: key=value pairs (requests, errors, p50/p99/max in ms; or save-to-visible percentiles).

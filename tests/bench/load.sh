@@ -6,12 +6,12 @@
 # bytes). Prints req/s, p50/p99 and the ratio site/nginx per round, the median ratio, and the
 # site's resident memory after the run. The site is warmed up first (WARMUP=10s of each mode).
 #
-#   bench/load.sh                      # ROUNDS=3 SITE_PORT=5401 NGINX_PORT=5402
-#   CONTENT=/tmp/kumparan-10k bench/load.sh   # with a generated content folder (e.g. 10,000 articles)
+#   tests/bench/load.sh                      # ROUNDS=3 SITE_PORT=5401 NGINX_PORT=5402
+#   CONTENT=/tmp/kumparan-10k tests/bench/load.sh   # with a generated content folder (e.g. 10,000 articles)
 #
 # Needs: apt-get install -y wrk nginx-light
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10s}

@@ -3,13 +3,13 @@
 # pages of the Release build on 127.0.0.1, rendered on every request (the rendered-response cache is
 # off, so this measures the pages, not the cache). Baseline in the same run: a static file.
 #
-#   bench/pages.sh                 # N=10000 REQUESTS=100 PORT=5391
-#   N=2000 REQUESTS=50 bench/pages.sh
+#   tests/bench/pages.sh                 # N=10000 REQUESTS=100 PORT=5391
+#   N=2000 REQUESTS=50 tests/bench/pages.sh
 #
 # The first run generates the articles and indexes them into SQLite (minutes on a busy machine);
 # later runs reuse both from $BENCH_DIR. The measured part is bounded to 30 seconds.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 N=${N:-10000}
 REQUESTS=${REQUESTS:-100}

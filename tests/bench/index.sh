@@ -6,11 +6,11 @@
 #  - Hugo (Debian package) building the same Markdown files with a minimal layout, into memory;
 #  - resident memory of the site after indexing.
 #
-#   bench/index.sh                 # N=10000 PORT=5411 ROUNDS=2
+#   tests/bench/index.sh                 # N=10000 PORT=5411 ROUNDS=2
 #
 # Needs: apt-get install -y hugo
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 N=${N:-10000}
 PORT=${PORT:-5411}
