@@ -62,7 +62,12 @@ public sealed class BufferedConsoleSinkTests : IDisposable
             SelfLog.Disable();
         }
 
-        Assert.Equal("", problems.ToString());
+        // SelfLog is process-wide: the sites of tests running meanwhile may report their own sinks' events
+        // there (an asynchronous sink discarding lines while its site shuts down; seen once in CI). A sink
+        // the configuration cannot find is reported by the configuration reader, never by a sink.
+        var fromConfiguration = problems.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => !line.Contains(" Serilog.Sinks.", StringComparison.Ordinal)).ToList();
+        Assert.Empty(fromConfiguration);
     }
 
     public void Dispose() => _folder.Dispose();
