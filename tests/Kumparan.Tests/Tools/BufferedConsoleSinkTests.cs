@@ -63,7 +63,7 @@ public sealed class BufferedConsoleSinkTests : IDisposable
         }
 
         // SelfLog is process-wide: the sites of tests running meanwhile may report their own sinks' events
-        // there (an asynchronous sink discarding lines while its site shuts down; seen once in CI). A sink
+        // there ("Serilog.Sinks.Async.BackgroundWorkerSink unable to enqueue": a full buffer; seen once in CI). A sink
         // the configuration cannot find is reported by the configuration reader, never by a sink.
         var fromConfiguration = problems.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Where(line => !line.Contains(" Serilog.Sinks.", StringComparison.Ordinal)).ToList();
