@@ -45,8 +45,7 @@ public static class ArticleParser
             {
                 // The warnings too: the editor who fixes the errors need not save once more to learn of them.
                 List<ContentError> warnings = [.. fields?.UnknownKeys() ?? [], .. body?.Warnings.Select(w => w.In(file)) ?? []];
-                return new ArticleParseResult(null, "", [.. problems.OrderBy(e => e.Line).ThenBy(e => e.Column)],
-                    [.. warnings.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
+                return new ArticleParseResult(null, "", ContentError.InFileOrder(problems), ContentError.InFileOrder(warnings));
             }
 
             // A retracted article keeps its URL and the notice; its old body is dropped here, at the

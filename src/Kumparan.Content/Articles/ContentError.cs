@@ -7,6 +7,10 @@ public sealed record ContentError(string File, int Line, int Column, string Prob
 {
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}: {Problem} {Fix}");
+
+    /// <summary>The order an editor reads them in: by file, then line, then column.</summary>
+    public static List<ContentError> InFileOrder(IEnumerable<ContentError> errors) =>
+        [.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column)];
 }
 
 /// <summary>Thrown inside the loader to stop at the first fatal problem of a file.</summary>

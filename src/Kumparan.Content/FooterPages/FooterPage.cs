@@ -34,7 +34,7 @@ public static class FooterPageParser
             problems.AddRange(fields?.Errors ?? []);
             if (problems.Count > 0 || body is null)
             {
-                return (null, [.. problems.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
+                return (null, ContentError.InFileOrder(problems));
             }
 
             var html = string.Concat(body.Blocks.Select(b => b.Html + "\n"));

@@ -30,12 +30,12 @@ public static class CheckCommand
             var database = new Database(Path.Combine(scratch, "check.db"));
             database.Migrate();
             var report = new ContentSync(new ArticleStore(database), options, folder, NullLogger.Instance).Run();
-            foreach (var warning in Sorted(report.Warnings))
+            foreach (var warning in ContentError.InFileOrder(report.Warnings))
             {
                 output.WriteLine($"warning: {warning}");
             }
 
-            foreach (var error in Sorted(report.Errors))
+            foreach (var error in ContentError.InFileOrder(report.Errors))
             {
                 output.WriteLine($"error: {error}");
             }
@@ -49,7 +49,4 @@ public static class CheckCommand
             Directory.Delete(scratch, recursive: true);
         }
     }
-
-    private static IEnumerable<ContentError> Sorted(IEnumerable<ContentError> errors) =>
-        errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column);
 }
