@@ -158,12 +158,7 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
                     }
                 }
 
-                warnings.AddRange(item.Warnings);
-                foreach (var warning in repeated ? [] : item.Warnings)
-                {
-                    LogWarning(warning.File, warning.Line, warning.Column, warning.Problem, warning.Fix);
-                }
-
+                Warn(warnings, item.Warnings, log: !repeated);
                 continue;
             }
 
@@ -189,12 +184,7 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
                 accepted++;
             }
 
-            warnings.AddRange(item.Warnings);
-            foreach (var warning in item.Warnings)
-            {
-                LogWarning(warning.File, warning.Line, warning.Column, warning.Problem, warning.Fix);
-            }
-
+            Warn(warnings, item.Warnings, log: true);
             statements.SaveFileState(Settled(item.State, scanned) with { Status = "accepted" }, []);
         }
 
@@ -209,6 +199,21 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
         {
             Written = written,
         };
+    }
+
+    // A file's warnings go into the report, and into the log unless this version was reported before.
+    private void Warn(List<ContentError> report, IReadOnlyList<ContentError> found, bool log)
+    {
+        report.AddRange(found);
+        if (!log)
+        {
+            return;
+        }
+
+        foreach (var warning in found)
+        {
+            LogWarning(warning.File, warning.Line, warning.Column, warning.Problem, warning.Fix);
+        }
     }
 
     // Found by the property test of random edit sequences: without this, a quick second save of the
