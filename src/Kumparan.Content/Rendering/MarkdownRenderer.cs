@@ -221,12 +221,17 @@ public static class MarkdownRenderer
         }
     }
 
+    // What one walk finds, at most MaxProblems of each kind.
     private sealed class Problems
     {
         public readonly List<BodyProblem> Errors = [];
         public readonly List<BodyProblem> Warnings = [];
 
-        public static void Add(List<BodyProblem> list, BodyProblem problem)
+        public void Error(BodyProblem problem) => AddTo(Errors, problem);
+
+        public void Warning(BodyProblem problem) => AddTo(Warnings, problem);
+
+        private static void AddTo(List<BodyProblem> list, BodyProblem problem)
         {
             if (list.Count < MaxProblems)
             {
@@ -270,7 +275,7 @@ public static class MarkdownRenderer
             };
             if (url is not null && !SafeUrl.IsSafe(url))
             {
-                Problems.Add(problems.Errors, new BodyProblem(firstLine + inline.Line, inline.Column + 1,
+                problems.Error(new BodyProblem(firstLine + inline.Line, inline.Column + 1,
                     $"The link \"{Truncate(url)}\" uses a scheme that is not allowed.",
                     "Use an http, https or mailto link, or a path on this site."));
             }
@@ -279,7 +284,7 @@ public static class MarkdownRenderer
             // this site (the browser cannot read a scheme after it): safe, but a broken link.
             if (url is { Length: > 1 } && char.GetUnicodeCategory(url[0]) == UnicodeCategory.Format)
             {
-                Problems.Add(problems.Warnings, new BodyProblem(firstLine + inline.Line, inline.Column + 1,
+                problems.Warning(new BodyProblem(firstLine + inline.Line, inline.Column + 1,
                     $"The link \"{Truncate(url[1..])}\" starts with an invisible character (U+{(int)url[0]:X4}), so it leads to a page of this site instead.",
                     "Delete the character before the address: retype the start of the link."));
             }
