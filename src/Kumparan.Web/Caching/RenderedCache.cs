@@ -154,6 +154,10 @@ public sealed partial class RenderedCache
 
             var now = _clock.GetUtcNow();
             var tags = SnapshotDiff.TouchedTags(_known, snapshot, now);
+            // The watcher reloads at the very minute an article appears or expires: that minute lies in
+            // the interval since the last check, and it must be passed here, or no request ever sees it
+            // pass (the time mark moves on below).
+            tags.UnionWith(SnapshotDiff.TouchedByTime(snapshot, _checkedAt, now));
             _known = snapshot;
             _checkedAt = now;
             Volatile.Write(ref _nextChangeTicks, NextChange(snapshot, now));

@@ -40,6 +40,21 @@ public sealed class ScheduleTests : IDisposable
     }
 
     [Fact]
+    public async Task AHomePageCachedBeforeTheMinuteListsTheArticleWhenTheReloadComesFirst()
+    {
+        _site.Content.Write("articles/kumparannews/urutan.md", LiveSite.Article("Urutan jadwal", "Sched4", date: "2026-03-01T09:45:00+07:00"));
+        await Eventually.Until(() => _site.Index.Current.ById.ContainsKey("Sched4"), found => found, "the scheduled file to be read");
+        const string path = "/kumparannews/urutan-Sched4";
+        Assert.DoesNotContain((await _site.Factory.GetDocumentAsync("/")).Document.QuerySelectorAll("a"), a => a.GetAttribute("href") == path);
+
+        // No request between the minute and the watcher's reload: the reload must pass the minute for the cache.
+        var before = _site.Index.Current.Version;
+        _clock.Now = Start.AddMinutes(45);
+        await Eventually.Until(() => _site.Index.Current.Version, v => v > before, "a reload at the scheduled minute");
+        Assert.Contains((await _site.Factory.GetDocumentAsync("/")).Document.QuerySelectorAll("a"), a => a.GetAttribute("href") == path);
+    }
+
+    [Fact]
     public async Task AnExpiredArticleAnswersGoneAndLeavesTheListsAndItsAliasesToo()
     {
         _site.Content.Write("articles/kumparannews/kedaluwarsa.md", LiveSite.Article("Promo terbatas", "Sched2",
