@@ -57,6 +57,18 @@ public sealed class WatchOptions
     /// <summary>How long a vanished file may stay away before it counts as deleted (rename-over-save brings it back).</summary>
     public int DeleteGraceMilliseconds { get; set; } = 400;
 
+    /// <summary>
+    /// Read a file as soon as its writer closes it, and never while it is open for writing, where the
+    /// system reports closes (Linux inotify). False: the settle rule everywhere (the quiet time above).
+    /// </summary>
+    public bool CloseEvents { get; set; } = true;
+
+    /// <summary>
+    /// Where the system reports closes (Linux): how long a file open for writing may go without an event
+    /// before it is read anyway (a lost close event). A writer pausing mid-file for less is never read half-way.
+    /// </summary>
+    public int OpenWriterSeconds { get; set; } = 600;
+
     /// <summary>The longest a settled file waits while a burst of events goes on, so bursts become one synchronization.</summary>
     public int MaxBatchDelayMilliseconds { get; set; } = 1000;
 

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Kumparan.Content.Publishing;
 
 /// <summary>Which paths a synchronization looks at: all (the reconcile), all but some (files still being written), or only some.</summary>
-public sealed record SyncScope(IReadOnlySet<string>? Only = null, IReadOnlySet<string>? Skip = null)
+/// <param name="SettledBefore">When set, a changed file modified after this time (UTC) is left for a later sync: it may be half-written.</param>
+public sealed record SyncScope(IReadOnlySet<string>? Only = null, IReadOnlySet<string>? Skip = null, DateTime? SettledBefore = null)
 {
     public static readonly SyncScope All = new();
 
@@ -21,6 +22,9 @@ public sealed record SyncReport(int Scanned, int Unchanged, int Parsed, int Acce
     IReadOnlyList<ContentError> Errors, IReadOnlyList<ContentError> Warnings)
 {
     public bool Changed => Accepted > 0 || Deleted > 0;
+
+    /// <summary>Changed files left for a later sync because they were modified moments ago (<see cref="SyncScope.SettledBefore"/>).</summary>
+    public int Deferred { get; init; }
 
     /// <summary>The articles this sync wrote, by id, with their rows' fingerprints: a reload need not read them back.</summary>
     public IReadOnlyDictionary<string, (long Fingerprint, Article Article)> Written { get; init; } =
@@ -65,8 +69,11 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
             : ContentFolder.Scan(contentRoot).Where(f => scope.Skip?.Contains(f.Path) != true).ToList();
         var known = store.FileStates();
         // The earlier claim keeps an id or slug: files the store already holds first, then by time, then by path.
-        var candidates = files
+        var changed = files
             .Where(f => !known.TryGetValue(f.Path, out var s) || s.Size != f.Size || s.ModifiedTicks != f.ModifiedTicks)
+            .ToList();
+        var candidates = changed
+            .Where(f => scope.SettledBefore is not { } settled || f.ModifiedTicks <= settled.Ticks)
             .OrderBy(f => known.ContainsKey(f.Path) ? 0 : 1).ThenBy(f => f.ModifiedTicks).ThenBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
         // An editor's save gets a line per accepted file; a bulk sync (the first index of a folder) gets
@@ -198,6 +205,7 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
             errors.Select(e => e.File).Distinct().Count(), deleted, errors, warnings)
         {
             Written = written,
+            Deferred = changed.Count - candidates.Count,
         };
     }
 

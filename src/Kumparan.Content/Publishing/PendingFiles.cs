@@ -13,20 +13,42 @@ public enum ChangeKind
     Folder,
 }
 
+/// <summary>What a file event says about the file's writer.</summary>
+public enum FileEvent
+{
+    /// <summary>Something changed; whether a writer is still at work is unknown (no close events): the settle rule decides.</summary>
+    Changed,
+
+    /// <summary>Written to, or created, and not closed yet (Linux inotify): the file is not read until it is closed.</summary>
+    Writing,
+
+    /// <summary>Closed after writing, or moved into place whole (Linux inotify): the file can be read at once.</summary>
+    Closed,
+
+    /// <summary>Metadata only (a touch): read at once unless a writer still has it open.</summary>
+    Touched,
+}
+
 /// <summary>
-/// The files the watcher heard about and has not synchronized yet. A path is settled when it had no
-/// event for the debounce time and its modification time is at least that old (or size and time did
-/// not move between two looks); a vanished path counts as deleted only after the grace time, so a
+/// The files the watcher heard about and has not synchronized yet. Where the system reports that a
+/// writer closed a file (Linux inotify), a file is settled as soon as it is closed or moved into place
+/// whole, and never while a writer still has it open, however long the writer pauses (up to
+/// <paramref name="openWriterLimit"/>, against a lost close event). Elsewhere the settle rule decides:
+/// no event for the debounce time and a modification time at least that old (or size and time did not
+/// move between two looks). A vanished path counts as deleted only after the grace time, so a
 /// rename-over-save (the file briefly disappears) is an edit. Not thread-safe: the watcher's loop owns it.
 /// </summary>
-public sealed class PendingFiles(string contentRoot, TimeSpan debounce, TimeSpan deleteGrace)
+public sealed class PendingFiles(string contentRoot, TimeSpan debounce, TimeSpan deleteGrace, TimeSpan? openWriterLimit = null)
 {
     private sealed class Entry
     {
         public long LastEvent;
         public long Size = -1;
         public long ModifiedTicks = -1;
+        public FileEvent State = FileEvent.Changed;
     }
+
+    private readonly double _openWriterLimit = (openWriterLimit ?? TimeSpan.FromMinutes(10)).TotalMilliseconds;
 
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -67,7 +89,7 @@ public sealed class PendingFiles(string contentRoot, TimeSpan debounce, TimeSpan
         || name.EndsWith(".tmp", StringComparison.Ordinal)
         || name.EndsWith(".part", StringComparison.Ordinal);
 
-    public void Heard(string path, long tick)
+    public void Heard(string path, long tick, FileEvent what = FileEvent.Changed)
     {
         if (!_entries.TryGetValue(path, out var entry))
         {
@@ -75,6 +97,8 @@ public sealed class PendingFiles(string contentRoot, TimeSpan debounce, TimeSpan
         }
 
         entry.LastEvent = Math.Max(entry.LastEvent, tick);
+        // A touch of a file that a writer still has open says nothing about the writer.
+        entry.State = what == FileEvent.Touched && entry.State == FileEvent.Writing ? FileEvent.Writing : what;
     }
 
     /// <summary>The paths that are ready to synchronize at <paramref name="tick"/> (milliseconds, monotonic).</summary>
@@ -84,6 +108,22 @@ public sealed class PendingFiles(string contentRoot, TimeSpan debounce, TimeSpan
         foreach (var (path, entry) in _entries)
         {
             var quiet = tick - entry.LastEvent;
+            if (entry.State is FileEvent.Closed or FileEvent.Touched)
+            {
+                // Closed by its writer or moved into place whole: complete now, no settle wait.
+                if (File.Exists(Path.Combine(contentRoot, path)) || quiet >= deleteGrace.TotalMilliseconds)
+                {
+                    settled.Add(path);
+                }
+
+                continue;
+            }
+
+            if (entry.State == FileEvent.Writing && quiet < _openWriterLimit)
+            {
+                continue; // A writer has it open: a pause mid-file is not the end of the file.
+            }
+
             if (quiet < debounce.TotalMilliseconds)
             {
                 continue;

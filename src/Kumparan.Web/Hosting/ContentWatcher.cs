@@ -27,7 +27,7 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
     public const string ThreadName = "content-watcher";
 
     private readonly WatchOptions _options = options.Value.Watch;
-    private readonly ConcurrentQueue<(string Path, long Tick)> _heard = new();
+    private readonly ConcurrentQueue<(string Path, long Tick, FileEvent What)> _heard = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
     private long _lastEvent;
     private int _reconcileRequested;
@@ -43,7 +43,8 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
         Thread.CurrentThread.Name = ThreadName;
         using var watcher = _options.Enabled ? StartWatcher() : null;
         var debounce = TimeSpan.FromMilliseconds(_options.DebounceMilliseconds);
-        var pending = new PendingFiles(location.ContentPath, debounce, TimeSpan.FromMilliseconds(_options.DeleteGraceMilliseconds));
+        var pending = new PendingFiles(location.ContentPath, debounce, TimeSpan.FromMilliseconds(_options.DeleteGraceMilliseconds),
+            TimeSpan.FromSeconds(_options.OpenWriterSeconds));
         var reconcileEvery = watcher is null && _options.Enabled ? TimeSpan.FromSeconds(_options.PollingSeconds) : TimeSpan.FromMinutes(_options.ReconcileMinutes);
         var nextReconcile = Environment.TickCount64;
         DateTimeOffset? scheduled = null;
@@ -58,8 +59,15 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
                 {
                     var periodic = now >= nextReconcile;
                     Interlocked.Exchange(ref _reconcileRequested, 0);
-                    // Files still being written wait for their own turn; everything else is compared with the store.
-                    index.Refresh(new SyncScope(Skip: pending.Paths.ToHashSet(StringComparer.Ordinal)), parallel: false);
+                    // Files still being written wait for their own turn; everything else is compared with the store,
+                    // but a file modified within the debounce time may be half-written by a writer no event told
+                    // of (a network file system, polling): it waits for the next reconcile, which comes soon.
+                    var report = index.Refresh(new SyncScope(Skip: pending.Paths.ToHashSet(StringComparer.Ordinal), SettledBefore: DateTime.UtcNow - debounce), parallel: false);
+                    if (report.Deferred > 0)
+                    {
+                        RequestReconcile();
+                    }
+
                     if (periodic)
                     {
                         var (_, frames, _) = database.Checkpoint();
@@ -97,31 +105,19 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
         }
     }
 
-    private FileSystemWatcher? StartWatcher()
+    private IDisposable? StartWatcher()
     {
         try
         {
-            var watcher = new FileSystemWatcher(location.ContentPath)
-            {
-                IncludeSubdirectories = true,
-                InternalBufferSize = 64 * 1024,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-            };
-            watcher.Created += (_, e) => Heard(e.FullPath);
-            watcher.Changed += (_, e) => Heard(e.FullPath);
-            watcher.Deleted += (_, e) => Heard(e.FullPath);
-            watcher.Renamed += (_, e) =>
-            {
-                Heard(e.OldFullPath);
-                Heard(e.FullPath);
-            };
-            watcher.Error += (_, e) =>
-            {
-                LogWatcherError(e.GetException());
-                RequestReconcile();
-            };
-            watcher.EnableRaisingEvents = true;
-            LogWatching(location.ContentPath);
+            var closeEvents = InotifyWatcher.IsSupported && _options.CloseEvents;
+            IDisposable watcher = closeEvents
+                ? new InotifyWatcher(location.ContentPath, Heard, reason =>
+                {
+                    LogEventsLost(reason);
+                    RequestReconcile();
+                })
+                : StartFileSystemWatcher();
+            LogWatching(location.ContentPath, closeEvents ? "its writer closed it" : "it had no event for the quiet time");
             return watcher;
         }
         catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException or UnauthorizedAccessException)
@@ -132,13 +128,39 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
         }
     }
 
-    private void Heard(string fullPath)
+    // Other systems: no close events, so the settle rule decides when a file is whole.
+    private FileSystemWatcher StartFileSystemWatcher()
+    {
+        var watcher = new FileSystemWatcher(location.ContentPath)
+        {
+            IncludeSubdirectories = true,
+            InternalBufferSize = 64 * 1024,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        watcher.Created += (_, e) => Heard(e.FullPath, FileEvent.Changed);
+        watcher.Changed += (_, e) => Heard(e.FullPath, FileEvent.Changed);
+        watcher.Deleted += (_, e) => Heard(e.FullPath, FileEvent.Changed);
+        watcher.Renamed += (_, e) =>
+        {
+            Heard(e.OldFullPath, FileEvent.Changed);
+            Heard(e.FullPath, FileEvent.Changed);
+        };
+        watcher.Error += (_, e) =>
+        {
+            LogWatcherError(e.GetException());
+            RequestReconcile();
+        };
+        watcher.EnableRaisingEvents = true;
+        return watcher;
+    }
+
+    private void Heard(string fullPath, FileEvent what)
     {
         var relative = ContentFolder.Relative(location.ContentPath, fullPath);
         switch (PendingFiles.Classify(relative))
         {
             case ChangeKind.File:
-                _heard.Enqueue((relative, Environment.TickCount64));
+                _heard.Enqueue((relative, Environment.TickCount64, what));
                 break;
             case ChangeKind.Folder:
                 RequestReconcile();
@@ -177,7 +199,7 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
     {
         while (_heard.TryDequeue(out var item))
         {
-            pending.Heard(item.Path, item.Tick);
+            pending.Heard(item.Path, item.Tick, item.What);
         }
     }
 
@@ -215,8 +237,11 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
         base.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Watching {Folder} for changes")]
-    private partial void LogWatching(string folder);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watching {Folder} for changes; a file is read once {Rule}")]
+    private partial void LogWatching(string folder, string rule);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "File events may have been missed ({Reason}); a full reconcile follows")]
+    private partial void LogEventsLost(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot watch {Folder} ({Reason}); checking it every {Seconds} s instead")]
     private partial void LogPolling(string folder, int seconds, string reason);

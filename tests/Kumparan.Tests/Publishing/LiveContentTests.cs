@@ -29,32 +29,6 @@ public sealed class LiveContentTests(LiveSite site) : IClassFixture<LiveSite>
     }
 
     [Fact]
-    public async Task AHalfWrittenFileKeepsTheLastGoodVersionUntilItIsComplete()
-    {
-        var file = "articles/kumparannews/setengah-jadi.md";
-        var path = PathOf("setengah-jadi", "LiveHalf1");
-        site.Content.Write(file, LiveSite.Article("Versi pertama", "LiveHalf1"));
-        await site.WaitFor(path, HttpStatusCode.OK, "Versi pertama");
-
-        var complete = LiveSite.Article("Versi kedua yang lengkap", "LiveHalf1", body: string.Join("\n\n", Enumerable.Range(1, 30).Select(i => $"Paragraf {i}.")));
-        // The editor's program stops writing in the middle of the front matter, then finishes later.
-        await using (var stream = new FileStream(System.IO.Path.Combine(site.Content.Path, file), FileMode.Create, FileAccess.Write, FileShare.ReadWrite))
-        {
-            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(complete[..40]));
-            await stream.FlushAsync();
-            var errors = await site.WaitForRejection(file);
-            Assert.Contains(errors, e => e.Problem.Contains("not closed", StringComparison.Ordinal));
-            Assert.Equal((HttpStatusCode.OK, "Versi pertama"), await site.Probe(path));
-
-            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(complete[40..]));
-        }
-
-        await site.WaitFor(path, HttpStatusCode.OK, "Versi kedua yang lengkap");
-        var (_, page) = await site.Factory.GetDocumentAsync(path);
-        Assert.Equal(30, page.QuerySelectorAll(".article__body > p").Length);
-    }
-
-    [Fact]
     public async Task RenameOverSaveIsAnEditAndThePageNeverDisappears()
     {
         var folder = System.IO.Path.Combine(site.Content.Path, "articles", "kumparannews");

@@ -11,15 +11,23 @@ namespace Kumparan.Tests.Support;
 /// </summary>
 public sealed class LiveSite : IDisposable
 {
-    public LiveSite() => (Factory, Client) = Start(null);
+    public LiveSite() => (Factory, Client) = Start(null, null);
 
-    public static LiveSite WithClock(TimeProvider clock) => new(clock);
+    public static LiveSite WithClock(TimeProvider clock) => new(clock, null);
 
-    private LiveSite(TimeProvider clock) => (Factory, Client) = Start(clock);
+    /// <summary>A site with extra configuration, e.g. ["Kumparan:Watch:CloseEvents"] = "false".</summary>
+    public static LiveSite WithSettings(IReadOnlyDictionary<string, string> settings) => new(null, settings);
 
-    private (KumparanFactory, HttpClient) Start(TimeProvider? clock)
+    private LiveSite(TimeProvider? clock, IReadOnlyDictionary<string, string>? settings) => (Factory, Client) = Start(clock, settings);
+
+    private (KumparanFactory, HttpClient) Start(TimeProvider? clock, IReadOnlyDictionary<string, string>? settings)
     {
         var factory = new KumparanFactory(Content.Path, clock);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            factory.Settings[key] = value;
+        }
+
         return (factory, factory.CreateNoRedirectClient());
     }
 
