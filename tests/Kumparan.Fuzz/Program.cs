@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Kumparan.Fuzz;
 using SharpFuzz;
 
-// Modes (see README "Reliability"):
+// Modes (see tests/README.md, "Fuzzing"):
 //   afl                          SharpFuzz out-of-process target for afl-fuzz (AFL++ from Debian)
 //   libfuzzer                    SharpFuzz target for libfuzzer-dotnet, where that driver is available
 //   loop <minutes> [findings]    our own mutation loop over the seed corpus, bounded in time

@@ -12,7 +12,7 @@
 #   locked     the same load while the sqlite3 CLI holds an exclusive transaction for 10 s,
 #              with an edit saved during the lock (must show after it, by itself)
 #   kill9      kill -9 in the middle of the first full index, restart, everything indexed
-#   diskfull   the data folder on a 64 MiB tmpfs filled up: the site serves the last good state,
+#   diskfull   the data folder on a tmpfs (database size + 24 MiB) filled up: the site serves the last good state,
 #              and catches up by itself once space is freed (skipped when tmpfs cannot be mounted)
 # Needs: sqlite3 (apt-get install -y sqlite3), curl.
 set -euo pipefail

@@ -24,7 +24,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# As in production (README, "Running it for real"): Release, ReadyToRun (precompiled, less JIT at start-up).
+# As in production (README, "Running it in production"): Release, ReadyToRun (precompiled, less JIT at start-up).
 dotnet publish src/Kumparan.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/site" -v q -nologo -clp:NoSummary >/dev/null
 dotnet "$WORK/site/Kumparan.Web.dll" generate "$N" "$WORK/content"
 

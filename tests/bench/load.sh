@@ -37,7 +37,7 @@ if [ -n "$CONTENT" ] && [ "$CONTENT" != "$PWD/content" ] && [ -d "$PWD/content/a
   cp content/articles/kumparannews/pasukan-korut-*.md "$CONTENT/articles/kumparannews/"
 fi
 
-# As in production (README, "Running it for real"): Release, ReadyToRun (precompiled, less JIT at start-up).
+# As in production (README, "Running it in production"): Release, ReadyToRun (precompiled, less JIT at start-up).
 dotnet publish src/Kumparan.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/site" -v q -nologo -clp:NoSummary >/dev/null
 mkdir -p "$WORK/data" "$WORK/www"
 (

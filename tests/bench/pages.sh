@@ -33,7 +33,7 @@ if curl -s -o /dev/null "$BASE/"; then
   exit 1
 fi
 
-# The content root is the project folder (wwwroot/css/site.css is inlined into every page).
+# The content root is the project folder: its wwwroot holds the static files, among them the baseline /css/site.css.
 (
   cd src/Kumparan.Web
   ASPNETCORE_ENVIRONMENT=Production \

@@ -159,8 +159,8 @@ internal sealed partial class FrontMatterFields(YamlMap map, string file)
                 parsed = DateTimeOffset.MinValue; // a year before 1970, reported below
             }
 
-            // Found by fuzzing: ids are made from the time since 1970, and year 0001 in WIB is
-            // before the first instant .NET can represent, so such dates are errors, not crashes.
+            // Ids are made from the time since 1970, and year 0001 in WIB is before the first
+            // instant .NET can represent, so such dates are errors, not crashes.
             if (parsed is { } date && date.UtcDateTime.Year < MinimumYear)
             {
                 Error(node, $"The date is before {MinimumYear}.", "Check the year; write it like 2025-02-04T13:05:00+07:00.");

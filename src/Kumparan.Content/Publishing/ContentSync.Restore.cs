@@ -85,7 +85,7 @@ public sealed partial class ContentSync
         return true;
     }
 
-    // A database-only row without its source (written before sources were kept): the stored article as it was.
+    // A database-only row stored without its source: the stored article as it is.
     private bool RestoreDocument(SqliteConnection connection, System.Data.IDbTransaction transaction, KeptSource source)
     {
         if (source.IsPage || source.SourcePath is not null || source.Document is null)

@@ -224,8 +224,8 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
         }
     }
 
-    // Found by the property test of random edit sequences: without this, a quick second save of the
-    // same size (or a rename over a file of the same size and tick) left the previous version served.
+    // Without this, a quick second save of the same size (or a rename over a file of the same size and
+    // tick) would leave the previous version served; SyncProperties' random edit sequences check it.
     private static FileState Settled(FileState state, long scanned) =>
         state.ModifiedTicks > scanned - SettleTicks ? state with { ModifiedTicks = 0 } : state;
 

@@ -4,7 +4,7 @@ namespace Kumparan.Content.Publishing;
 /// Maps items on worker threads and hands the results back in input order, never more than
 /// <c>window</c> ahead of the consumer (bounded memory). Unlike PLINQ's ordered merge, a worker
 /// takes the next index and the consumer waits only for the one result it needs next. On two cores,
-/// the parsing side of a cold index of 10,000 articles went from 5.2 s (PLINQ) to 4.1 s with this.
+/// the parsing side of a cold index of 10,000 articles takes 4.1 s with this, 5.2 s with PLINQ.
 /// </summary>
 internal static class OrderedPipeline
 {

@@ -86,7 +86,7 @@ public sealed class ArticleStore(Database database)
         }
 
         // The documents are read as the UTF-8 bytes SQLite holds and parsed from those: reading them
-        // as strings converted 60 MB (10,000 articles) to UTF-16 and back again inside the parser.
+        // as strings would convert 60 MB (10,000 articles) to UTF-16 and back again inside the parser.
         var documents = new byte[toRead.Count][];
         using var read = connection.CreateCommand();
         read.Transaction = transaction;

@@ -13,7 +13,7 @@ internal sealed partial class ContentJson : JsonSerializerContext
 {
     /// <summary>
     /// The context for the database: only what JSON itself requires is escaped. The default encoder
-    /// writes every &lt; &gt; &amp; " of the body's HTML as \u003C…, which made the stored documents 25%
+    /// writes every &lt; &gt; &amp; " of the body's HTML as \u003C…, which makes the stored documents 25%
     /// larger and slower to write and read. These strings never go into a page as JSON.
     /// </summary>
     public static ContentJson Stored => field ??= new(new JsonSerializerOptions(Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

@@ -16,8 +16,8 @@ internal sealed class SyncWriter : IDisposable
 
     // Search rows are held back and written in batches. FTS5 writes its pending terms out as a new
     // segment whenever another statement of the transaction opens a savepoint (any INSERT into a table
-    // with UNIQUE constraints does), so writing each next to its article made 10,000 tiny segments to
-    // merge: 1.3 s of a cold index of 10,000 articles, against 0.2 s in batches of 1,000.
+    // with UNIQUE constraints does), so writing each next to its article would make 10,000 tiny segments
+    // to merge: 1.3 s of a cold index of 10,000 articles, against 0.2 s in batches of 1,000.
     private readonly Dictionary<string, (long? Rowid, string Title, string Summary, string Body)> _pendingSearchRows = new(StringComparer.Ordinal);
     private readonly SqliteCommand _idOfSource;
     private readonly SqliteCommand _ownerOfId;
@@ -126,7 +126,7 @@ internal sealed class SyncWriter : IDisposable
             return;
         }
 
-        // Databases written before search rows shared the article's rowid: find it the slow way.
+        // A database whose search rows do not share the article's rowid: find it the slow way.
         if (Execute(_deleteSearchRow, rowid, id) == 0)
         {
             Execute(_deleteSearchRowsOf, id);

@@ -34,7 +34,7 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
 
     // A thread of its own, and synchronizations that parse on it alone: a burst of thousands of files
     // then uses one core and no thread-pool threads, and requests keep the rest. (Parsing on the pool
-    // starved Kestrel of threads: a request waited up to a second while 5,000 files were indexed.)
+    // starves Kestrel of threads: a request waits up to a second while 5,000 files are indexed.)
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => Follow(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 

@@ -41,7 +41,7 @@ public static class KumparanHosting
             return new ContentLocation(content, data);
         });
 
-        // No LogContext enricher: nothing pushes properties, and it cost 1% of the CPU of serving cached pages.
+        // No LogContext enricher: nothing pushes properties, and it costs 1% of the CPU of serving cached pages.
         services.AddSerilog((provider, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(provider));
@@ -174,8 +174,9 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
     }
 
     // Reading 10,000 stored articles back allocates about 200 MB of objects that nearly all live on:
-    // the workstation GC collected 16 times meanwhile, copying them from generation to generation
-    // (0.15-0.35 s of a warm start). The budget is a hint, not a limit: past it, collections resume.
+    // outside a no-GC region the workstation GC collects 16 times meanwhile, copying them from
+    // generation to generation (0.15-0.35 s of a warm start). The budget is a hint, not a limit: past
+    // it, collections resume.
     private const long PreloadWithoutCollections = 256L * 1024 * 1024;
 
     private static bool TryStartNoGCRegion()

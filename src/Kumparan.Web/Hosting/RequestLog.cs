@@ -9,7 +9,7 @@ namespace Kumparan.Web.Hosting;
 /// (the line Serilog's request-logging middleware writes), at Error for 5xx and for an exception
 /// that escapes. It replaces that middleware because, at tens of thousands of cached pages a second,
 /// its per-request work (a diagnostic-context collector, a logger made for the request, binding the
-/// template to its values) was a measurable part of the site's throughput; here the template is
+/// template to its values) is a measurable part of the site's throughput; here the template is
 /// parsed once and the event is made directly from its four values.
 /// </summary>
 public sealed class RequestLog

@@ -13,7 +13,7 @@ namespace Kumparan.Web.Logging;
 /// Log lines to standard output through a 64 KiB buffer that is written out every
 /// <c>flushMilliseconds</c> and when the logger is disposed (shutdown). The console sink writes and
 /// flushes each line on its own: at tens of thousands of requests a second, one request log line
-/// each, that was a system call per request and a tenth of the site's throughput. Behind the
+/// each, that is a system call per request and a tenth of the site's throughput. Behind the
 /// asynchronous sink this runs on its one background thread; a line is on screen at most one flush
 /// interval after it was logged.
 /// </summary>

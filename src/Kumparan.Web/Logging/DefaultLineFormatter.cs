@@ -8,7 +8,7 @@ namespace Kumparan.Web.Logging;
 /// <summary>
 /// The site's default line, <c>[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}</c>,
 /// written directly for the events it is almost always given (a string source, a message of plain
-/// text and scalar values, no exception): one line per request at tens of thousands a second made
+/// text and scalar values, no exception): one line per request at tens of thousands a second makes
 /// Serilog's general template formatter 4% of the site's CPU. Anything else (an exception, a
 /// structured value, alignment, a missing property) goes to Serilog's own formatter, and the tests
 /// check that both write the same text.

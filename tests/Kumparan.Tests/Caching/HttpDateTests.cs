@@ -9,7 +9,7 @@ public sealed class HttpDateTests(KestrelSite site) : IClassFixture<KestrelSite>
     public async Task APageIsNeverSaidToBeModifiedAfterTheResponsesOwnDate()
     {
         // Kestrel refreshes its Date header once a second; a page rendered just after a second began
-        // was stamped with that second while Date still said the one before (RFC 9110 8.8.2.1 forbids it).
+        // must not be stamped with that second while Date still says the one before (RFC 9110 8.8.2.1).
         // Thirty fresh renders, 100 ms apart, fall on every part of a second.
         var late = new List<string>();
         for (var i = 0; i < 30; i++)

@@ -237,8 +237,8 @@ public sealed class HostileContentTests
     }
 
     [Theory]
-    [InlineData("0025-02-04T13:05:00+07:00")] // found by fuzzing: crashed the loader (negative id)
-    [InlineData("1025-02-04T13:05:00+07:00")] // found by fuzzing
+    [InlineData("0025-02-04T13:05:00+07:00")] // would give a negative id
+    [InlineData("1025-02-04T13:05:00+07:00")]
     [InlineData("0001-01-01T00:00")] // WIB midnight of year 1 is before DateTimeOffset.MinValue
     [InlineData("1969-12-31T23:59:59Z")]
     [InlineData("1970-01-01T06:00:00+07:00")]

@@ -29,7 +29,7 @@ public sealed class HtmlSafetyTests
     [Fact]
     public void AnImageWhoseAddressStartsWithAZeroWidthSpaceIsARelativeReferenceAndSafe()
     {
-        // Found by LoaderProperties (FsCheck) in a CI run: Markdig percent-encodes the invisible
+        // An input LoaderProperties (FsCheck) can generate: Markdig percent-encodes the invisible
         // character, and a browser then reads the address as a path on this site, not as https.
         const string text = "---\ntitle: A\nchannel: kumparannews\ndate: 2025-02-04\n---\n![i](\u200Bhttps://a.id)\n";
 

@@ -76,8 +76,8 @@ public sealed class HostileFilesTests : IDisposable
     [Fact]
     public void ASecondSaveOfTheSameSizeWithinOneFileSystemTickIsNotMissed()
     {
-        // Regression (found by SyncProperties): the sync skipped files by size and time, and two
-        // saves within one coarse timestamp tick looked identical.
+        // Skipping files by size and time alone would miss this: two saves within one coarse
+        // timestamp tick look identical (SyncProperties' edit sequences produce it too).
         var file = _content.Write("articles/kumparannews/cepat.md", Article("Versi 1", 1));
         var tick = File.GetLastWriteTimeUtc(file);
         var (sync, store) = Open();

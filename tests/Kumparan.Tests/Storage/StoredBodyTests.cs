@@ -11,7 +11,7 @@ namespace Kumparan.Tests.Storage;
 
 /// <summary>
 /// Bodies are kept in memory as UTF-8 and stored as JSON by a converter of our own: what a restart
-/// reads back must be exactly what was rendered, and databases written before must still be read.
+/// reads back must be exactly what was rendered, and databases in the older JSON shapes must still be read.
 /// </summary>
 public sealed class StoredBodyTests : IDisposable
 {
@@ -64,7 +64,7 @@ public sealed class StoredBodyTests : IDisposable
     [Theory]
     // As the record serializer wrote it with the relaxed encoder (the current format) ...
     [InlineData("""{"Kind":"List","Html":"<ul>\n<li>a \"b\" — 北京</li>\n</ul>","Words":3,"CjkCharacters":2}""")]
-    // ... and with the default encoder, which escaped < > & " and non-ASCII (databases of the first sessions).
+    // ... and with the default encoder, which escapes < > & " and non-ASCII (older databases).
     [InlineData("""{"Kind":"List","Html":"\u003Cul\u003E\n\u003Cli\u003Ea \u0022b\u0022 \u2014 \u5317\u4EAC\u003C/li\u003E\n\u003C/ul\u003E","Words":3,"CjkCharacters":2}""")]
     // Numeric kinds, property order, unknown properties.
     [InlineData("""{"Words":3,"Extra":{"x":[1,2]},"CjkCharacters":2,"Html":"<ul>\n<li>a \"b\" — 北京</li>\n</ul>","Kind":2}""")]
