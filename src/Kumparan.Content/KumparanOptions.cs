@@ -39,6 +39,13 @@ public sealed class KumparanOptions
 
     public SearchOptions Search { get; set; } = new();
 
+    /// <summary>
+    /// How long start-up waits for the first index of an empty database before it serves (a small folder
+    /// is then complete at the first request; a big one goes on indexing while the site serves). A start
+    /// on an existing database serves at once and catches up with content/ in the background.
+    /// </summary>
+    public double FirstIndexWaitSeconds { get; set; } = 10;
+
     /// <summary>Files larger than this are rejected before they are read.</summary>
     public long MaxFileBytes { get; set; } = 1024 * 1024;
 

@@ -72,3 +72,37 @@ public sealed record LeadImage(string Source, int Width, int Height, string Alt,
 public sealed record Correction(string Type, DateTimeOffset Date, string Text, string? Article);
 
 public sealed record Retraction(DateTimeOffset Date, string Reason);
+
+public static class ArticleTimes
+{
+    /// <summary>The last substantive change: the "updated" time, a correction or the retraction, whichever is latest.</summary>
+    public static DateTimeOffset LastModified(this Article article)
+    {
+        var last = article.Published;
+        if (article.Updated is { } updated && updated > last)
+        {
+            last = updated;
+        }
+
+        foreach (var correction in article.Corrections)
+        {
+            if (correction.Date > last)
+            {
+                last = correction.Date;
+            }
+        }
+
+        if (article.Retracted is { } retraction && retraction.Date > last)
+        {
+            last = retraction.Date;
+        }
+
+        return last;
+    }
+
+    /// <summary>
+    /// Whether an article appears in lists, feeds, sitemaps, search and "Baca juga" at <paramref name="now"/>:
+    /// public, and not retracted (a retracted article keeps its URL and notice, but is no longer listed).
+    /// </summary>
+    public static bool IsListedAt(this Article article, DateTimeOffset now) => article.IsVisibleAt(now) && article.Retracted is null;
+}

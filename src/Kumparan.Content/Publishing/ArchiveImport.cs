@@ -26,6 +26,7 @@ public sealed class ArchiveImport(ArticleStore store, ParseContext context)
         using var writer = store.Database.WriteLock.EnterScope();
         using var connection = store.Database.Open();
         using var transaction = connection.BeginTransaction();
+        using var statements = new SyncWriter(connection, transaction);
         for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
         {
             lines++;
@@ -54,10 +55,11 @@ public sealed class ArchiveImport(ArticleStore store, ParseContext context)
                 continue;
             }
 
-            ArticleStore.Upsert(connection, transaction, result.Article with { SourcePath = null }, result.PlainText, source);
+            statements.Upsert(result.Article with { SourcePath = null }, result.PlainText, source);
             imported++;
         }
 
+        statements.Flush();
         transaction.Commit();
         return new ImportReport(lines, imported, errors);
     }

@@ -1,88 +1,102 @@
-using System.Diagnostics;
+using System.Collections.Frozen;
 using Kumparan.Content.Articles;
+using Kumparan.Content.FooterPages;
 using Kumparan.Content.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Kumparan.Content.Publishing;
 
+/// <summary>The small things every page shows, read once per change and swapped atomically: the footer pages.</summary>
+public sealed class SiteContent(long version, IEnumerable<FooterPage> pages)
+{
+    public static readonly SiteContent Empty = new(0, []);
+
+    /// <summary>Grows with every content change this process saw.</summary>
+    public long Version { get; } = version;
+
+    public FrozenDictionary<string, FooterPage> Pages { get; } = pages.ToFrozenDictionary(p => p.Slug, StringComparer.Ordinal);
+}
+
+/// <summary>What a content change touched: each article before and after, footer pages; or everything (a bulk sync, an import).</summary>
+public sealed record ContentChange(long Version, IReadOnlyList<ArticleChange> Articles, IReadOnlySet<string> Pages, bool Everything);
+
 /// <summary>
-/// Owns the current snapshot: synchronizes content/ into SQLite and swaps in a new snapshot when it
-/// changed. Every content change (watcher, reconcile, import, recovery, schedule) goes through
-/// <see cref="Refresh"/> or <see cref="Reload"/>, so <see cref="Changed"/> is the one signal caches need.
+/// The gate of every content change (watcher, reconcile, import, recovery): synchronizes content/ into
+/// the store and raises <see cref="Changed"/> with what changed, the one signal caches need. The
+/// articles themselves stay in the store, which answers the pages' queries; only the footer pages are
+/// kept here.
 /// </summary>
 public sealed partial class ContentIndex(ArticleStore store, ContentSync sync, ILogger<ContentIndex> logger)
 {
     private readonly Lock _gate = new();
-    private ContentSnapshot _current = ContentSnapshot.Empty;
+    private SiteContent _current = SiteContent.Empty;
     private long _version;
-    private string _stamp = "";
+    private long _stamp = -1;
 
-    public ContentSnapshot Current => Volatile.Read(ref _current);
+    public SiteContent Current => Volatile.Read(ref _current);
 
     public ArticleStore Store => store;
 
     public ContentSync Sync => sync;
 
-    /// <summary>Raised after a new snapshot is in place.</summary>
-    public event Action<ContentSnapshot>? Changed;
+    /// <summary>Raised after a change is in the store.</summary>
+    public event Action<ContentChange>? Changed;
 
     /// <summary>
-    /// Synchronizes the content folder (or the paths in <paramref name="scope"/>); reloads the snapshot
-    /// when anything changed, none is loaded yet, or another process changed the database.
+    /// Synchronizes the content folder (or the paths in <paramref name="scope"/>), and announces what
+    /// changed; also notices a store changed by another process (an import) and announces everything.
     /// </summary>
     /// <param name="parallel">Parse on all cores (start-up, tools); false parses on the calling thread only (a running site).</param>
     public SyncReport Refresh(SyncScope? scope = null, bool parallel = true)
     {
         lock (_gate)
         {
-            var report = sync.Run(scope, parallel);
+            var report = sync.Run(scope, parallel, committed: () => Announce([], new HashSet<string>(), everything: true));
             if (report.Parsed > 0 || report.Deleted > 0)
             {
                 LogSynced(report.Scanned, report.Unchanged, report.Accepted, report.Rejected, report.Deleted);
             }
 
-            if (report.Changed || _version == 0 || store.Stamp() != _stamp)
+            var stamp = store.Stamp();
+            var elsewhere = _stamp >= 0 && stamp != _stamp && !report.Changed && report.Pages.Count == 0;
+            if (report.Changed || report.Pages.Count > 0 || elsewhere || _version == 0)
             {
-                Reload(report.Written);
+                Announce(report.Articles ?? [], report.Pages, everything: report.Articles is null || elsewhere || _version == 0);
             }
 
+            _stamp = store.Stamp();
             return report;
         }
     }
 
-    /// <summary>Reads the store into a new snapshot and swaps it in (also after imports into the database).</summary>
-    public void Reload() => Reload(null);
-
-    // Articles whose rows did not change are taken from the current snapshot, and the ones a sync just
-    // wrote from its report: only rows changed by someone else (an import) are read and deserialized.
-    private void Reload(IReadOnlyDictionary<string, (long Fingerprint, Article Article)>? written)
+    /// <summary>Announces that anything may have changed (after an import into the database, a restore).</summary>
+    public void Reload()
     {
         lock (_gate)
         {
+            Announce([], new HashSet<string>(), everything: true);
             _stamp = store.Stamp();
-            var started = Stopwatch.GetTimestamp();
-            var previous = Current;
-            var (articles, fingerprints) = store.LoadArticlesWithFingerprints((id, fingerprint) =>
-                written is not null && written.TryGetValue(id, out var w) && w.Fingerprint == fingerprint ? w.Article
-                : previous.Fingerprints is { } known && known.TryGetValue(id, out var f) && f == fingerprint && previous.ById.TryGetValue(id, out var a) ? a
-                : null);
-            var read = Stopwatch.GetElapsedTime(started);
-            var snapshot = new ContentSnapshot(++_version, articles, store.LoadPages(), store.LoadGone(), fingerprints);
-            var build = Stopwatch.GetElapsedTime(started) - read;
-            LogLoadTimes(read.TotalMilliseconds, build.TotalMilliseconds);
-            Volatile.Write(ref _current, snapshot);
-            LogLoaded(snapshot.Version, snapshot.Articles.Count, snapshot.Pages.Count);
+        }
+    }
+
+    private void Announce(IReadOnlyList<ArticleChange> articles, IReadOnlySet<string> pages, bool everything)
+    {
+        var version = Interlocked.Increment(ref _version);
+        if (everything || pages.Count > 0 || Current.Version == 0)
+        {
+            Volatile.Write(ref _current, new SiteContent(version, store.LoadPages()));
         }
 
-        Changed?.Invoke(Current);
+        LogChanged(version, everything ? "everything" : $"{articles.Count} articles, {pages.Count} pages");
+        Changed?.Invoke(new ContentChange(version, articles, pages, everything));
     }
+
+    /// <summary>The article with this id as stored now (any visibility), or null.</summary>
+    public Article? Find(string id) => new ArticleReader(store.Database).ById(id);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Synchronized content: {Scanned} files, {Unchanged} unchanged, {Accepted} accepted, {Rejected} rejected, {Deleted} removed")]
     private partial void LogSynced(int scanned, int unchanged, int accepted, int rejected, int deleted);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Snapshot: read and deserialize {Read:0} ms, build {Build:0} ms")]
-    private partial void LogLoadTimes(double read, double build);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Snapshot {Version} loaded: {Articles} articles, {Pages} pages")]
-    private partial void LogLoaded(long version, int articles, int pages);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Content version {Version}: {What} changed")]
+    private partial void LogChanged(long version, string what);
 }

@@ -22,16 +22,17 @@ public sealed partial class ContentSync
         using var writer = store.Database.WriteLock.EnterScope();
         using var connection = store.Database.Open();
         using var transaction = connection.BeginTransaction();
+        using var statements = new SyncWriter(connection, transaction);
         foreach (var (id, path) in salvage.Gone)
         {
-            ArticleStore.MarkGone(connection, transaction, id, path);
+            statements.MarkGone(id, path);
         }
 
         foreach (var source in salvage.Sources)
         {
             try
             {
-                if (RestoreOne(connection, transaction, source))
+                if (RestoreOne(connection, transaction, statements, source))
                 {
                     restored++;
                 }
@@ -42,11 +43,12 @@ public sealed partial class ContentSync
             }
         }
 
+        statements.Flush();
         transaction.Commit();
         return restored;
     }
 
-    private bool RestoreOne(SqliteConnection connection, System.Data.IDbTransaction transaction, KeptSource source)
+    private bool RestoreOne(SqliteConnection connection, System.Data.IDbTransaction transaction, SyncWriter statements, KeptSource source)
     {
         // A kept source of a file that is gone from disk stays gone: the synchronization would remove it anyway.
         if (source.SourcePath is { } path && ContentFolder.Stat(contentRoot, path) is null)
@@ -56,7 +58,7 @@ public sealed partial class ContentSync
 
         if (source.SourceText is not { } text)
         {
-            return RestoreDocument(connection, transaction, source);
+            return RestoreDocument(statements, source);
         }
 
         var bytes = Encoding.UTF8.GetBytes(text);
@@ -81,12 +83,12 @@ public sealed partial class ContentSync
             return false;
         }
 
-        ArticleStore.Upsert(connection, transaction, article with { SourcePath = source.SourcePath }, result.PlainText, text);
+        statements.Upsert(article with { SourcePath = source.SourcePath }, result.PlainText, text);
         return true;
     }
 
     // A database-only row stored without its source: the stored article as it is.
-    private bool RestoreDocument(SqliteConnection connection, System.Data.IDbTransaction transaction, KeptSource source)
+    private bool RestoreDocument(SyncWriter statements, KeptSource source)
     {
         if (source.IsPage || source.SourcePath is not null || source.Document is null)
         {
@@ -97,7 +99,7 @@ public sealed partial class ContentSync
         try
         {
             var article = JsonSerializer.Deserialize(source.Document, ContentJson.Stored.Article)!;
-            ArticleStore.Upsert(connection, transaction, article, article.Summary, null);
+            statements.Upsert(article, article.Summary, null);
             return true;
         }
         catch (JsonException e)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Dapper;
 using Kumparan.Content.Articles;
 using Kumparan.Content.FooterPages;
@@ -26,10 +25,15 @@ public sealed record SyncReport(int Scanned, int Unchanged, int Parsed, int Acce
     /// <summary>Changed files left for a later sync because they were modified moments ago (<see cref="SyncScope.SettledBefore"/>).</summary>
     public int Deferred { get; init; }
 
-    /// <summary>The articles this sync wrote, by id, with their rows' fingerprints: a reload need not read them back.</summary>
-    public IReadOnlyDictionary<string, (long Fingerprint, Article Article)> Written { get; init; } =
-        new Dictionary<string, (long Fingerprint, Article Article)>();
+    /// <summary>Each article written or removed, as it was and as it is; null when there were too many to list (treat everything as changed).</summary>
+    public IReadOnlyList<ArticleChange>? Articles { get; init; } = [];
+
+    /// <summary>Slugs of footer pages written or removed.</summary>
+    public IReadOnlySet<string> Pages { get; init; } = new HashSet<string>();
 }
+
+/// <summary>An article as it was before a write (null: new) and after it (null: removed).</summary>
+public sealed record ArticleChange(Article? Before, Article? After);
 
 /// <summary>
 /// Brings SQLite in step with content/: unchanged files (same size and time, or same hash) are
@@ -49,16 +53,28 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
     // Syncs of more changed files than this log accepted files at Debug level (rejections always at Error).
     private const int EachFileLogLimit = 100;
 
-    // Search rows are written in batches (see SyncWriter.FlushSearchRows).
+    // Search rows are written in batches (see SyncWriter.Flush).
     private const int SearchBatch = 1_000;
 
+    // A sync of many files commits every this many, so a first index of a big folder is served as it goes.
+    private const int CommitBatch = 5_000;
+
+    // Beyond this many written articles a sync reports "everything changed" instead of each article.
+    private const int ChangeListLimit = 1_000;
+
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(3);
+
     public string ContentRoot => contentRoot;
+
+    /// <summary>The same synchronization of the same folder into another store (a database being rebuilt aside).</summary>
+    public ContentSync On(ArticleStore other) => new(other, options, contentRoot, logger);
 
     public ParseContext Context => _context;
 
     /// <summary>Synchronizes the whole folder, or only the paths <paramref name="scope"/> names (the watcher's settled files).</summary>
     /// <param name="parallel">Parse on all cores while this thread writes; false parses on this thread only.</param>
-    public SyncReport Run(SyncScope? scope = null, bool parallel = true)
+    /// <param name="committed">Called after each intermediate commit of a long sync (the rows written so far are served).</param>
+    public SyncReport Run(SyncScope? scope = null, bool parallel = true, Action? committed = null)
     {
         var started = Stopwatch.GetTimestamp();
         scope ??= SyncScope.All;
@@ -67,7 +83,7 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
         var files = scope.Only is { } only
             ? only.Select(p => ContentFolder.Stat(contentRoot, p)).Where(f => f is not null).Select(f => f!).ToList()
             : ContentFolder.Scan(contentRoot).Where(f => scope.Skip?.Contains(f.Path) != true).ToList();
-        var known = store.FileStates();
+        var known = store.FileStates(scope.Only);
         // The earlier claim keeps an id or slug: files the store already holds first, then by time, then by path.
         var changed = files
             .Where(f => !known.TryGetValue(f.Path, out var s) || s.Size != f.Size || s.ModifiedTicks != f.ModifiedTicks)
@@ -88,22 +104,45 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
 
         var errors = new List<ContentError>();
         var warnings = new List<ContentError>();
+        var changes = new List<ArticleChange>();
+        var pages = new HashSet<string>(StringComparer.Ordinal);
+        var tooMany = false;
+        void Changed(Article? before, Article? after)
+        {
+            if (!tooMany && changes.Count >= ChangeListLimit)
+            {
+                tooMany = true;
+                changes.Clear();
+            }
+
+            if (!tooMany)
+            {
+                changes.Add(new ArticleChange(before, after));
+            }
+        }
+
         int accepted = 0, deleted = 0;
         using var writer = store.Database.WriteLock.EnterScope();
         using var connection = store.Database.Open();
-        using var transaction = connection.BeginTransaction();
-        using var statements = new SyncWriter(connection, transaction);
+        var transaction = connection.BeginTransaction();
+        var statements = new SyncWriter(connection, transaction);
         foreach (var path in missing)
         {
             var id = statements.IdOfSource(path);
             if (id is not null)
             {
                 var articlePath = statements.PathOf(id)!;
-                statements.Delete(id);
+                Changed(statements.Delete(id), null);
                 statements.MarkGone(id, articlePath);
             }
 
-            deleted += connection.Execute("DELETE FROM pages WHERE source_path = @path", new { path }, transaction) + (id is null ? 0 : 1);
+            var page = connection.QuerySingleOrDefault<string?>("DELETE FROM pages WHERE source_path = @path RETURNING slug", new { path }, transaction);
+            if (page is not null)
+            {
+                pages.Add(page);
+            }
+
+            deleted += (page is null ? 0 : 1) + (id is null ? 0 : 1);
             connection.Execute("DELETE FROM content_files WHERE path = @path", new { path }, transaction);
             LogDeleted(path);
         }
@@ -114,9 +153,9 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
             ? OrderedPipeline.Map(candidates, f => Load(f, known.GetValueOrDefault(f.Path)), Environment.ProcessorCount, window: 256)
             : candidates.Select(f => Load(f, known.GetValueOrDefault(f.Path)));
         int loaded = 0, hashUnchanged = 0;
-        var written = new Dictionary<string, (long Fingerprint, Article Article)>(StringComparer.Ordinal);
         // How long this thread waited for the parsers: near zero when writing is the slower side.
         var waited = 0L;
+        var lastProgress = Stopwatch.GetTimestamp();
         using var items = parsed.GetEnumerator();
         while (true)
         {
@@ -137,7 +176,28 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
             hashUnchanged += item.HashUnchanged ? 1 : 0;
             if (loaded % SearchBatch == 0)
             {
-                statements.FlushSearchRows();
+                statements.Flush();
+            }
+
+            if (loaded % CommitBatch == 0)
+            {
+                // What is written so far is served from now on; the claims of the rest still see it.
+                statements.Flush();
+                statements.Dispose();
+                transaction.Commit();
+                transaction.Dispose();
+                committed?.Invoke();
+                transaction = connection.BeginTransaction();
+                statements = new SyncWriter(connection, transaction);
+            }
+
+            if (Stopwatch.GetElapsedTime(lastProgress) >= ProgressEvery)
+            {
+                lastProgress = Stopwatch.GetTimestamp();
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                var rate = loaded / elapsed;
+                var left = (candidates.Count - loaded) / Math.Max(rate, 1);
+                LogProgress(loaded, candidates.Count, rate, left);
             }
 
             var problems = item.Errors.ToList();
@@ -174,15 +234,24 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
                 var previous = statements.IdOfSource(a.SourcePath!);
                 if (previous is not null && previous != a.Id)
                 {
-                    statements.Delete(previous);
+                    Changed(statements.Delete(previous), null);
                 }
 
-                written[a.Id] = (statements.Upsert(a, item.Document, item.PlainText, item.Text).Fingerprint, a);
+                var (_, before) = statements.Upsert(a, item.PlainText, item.Text, item.Document, item.Body);
+                Changed(before, a);
                 LogAccepted(acceptedLevel, item.File.Path, a.Id, a.Path);
             }
             else if (item.Page is { } page)
             {
+                var replaced = connection.QuerySingleOrDefault<string?>("SELECT slug FROM pages WHERE source_path = @SourcePath", page, transaction);
+                if (replaced is not null && replaced != page.Slug)
+                {
+                    connection.Execute("DELETE FROM pages WHERE slug = @replaced", new { replaced }, transaction);
+                    pages.Add(replaced);
+                }
+
                 ArticleStore.UpsertPage(connection, transaction, page, item.Text);
+                pages.Add(page.Slug);
                 LogAccepted(acceptedLevel, item.File.Path, page.Slug, "/" + page.Slug);
             }
 
@@ -195,16 +264,24 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
             statements.SaveFileState(Settled(item.State, scanned) with { Status = "accepted" }, []);
         }
 
-        statements.FlushSearchRows();
+        if (pages.Count > 0 || deleted > 0)
+        {
+            statements.MarkChanged();
+        }
+
+        statements.Flush();
+        statements.Dispose();
         var writing = Stopwatch.GetElapsedTime(started);
         transaction.Commit();
+        transaction.Dispose();
         var commit = Stopwatch.GetElapsedTime(started) - writing;
         var waitedMs = waited * 1000.0 / Stopwatch.Frequency;
         LogTimes(files.Count, loaded, writing.TotalMilliseconds, waitedMs, commit.TotalMilliseconds);
         return new SyncReport(files.Count, files.Count - loaded, loaded - hashUnchanged, accepted,
             errors.Select(e => e.File).Distinct().Count(), deleted, errors, warnings)
         {
-            Written = written,
+            Articles = tooMany ? null : changes,
+            Pages = pages,
             Deferred = changed.Count - candidates.Count,
         };
     }
@@ -232,7 +309,9 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
     private sealed record Loaded(ContentFileInfo File, FileState State, string Text, Article? Article, string PlainText, FooterPage? Page,
         IReadOnlyList<ContentError> Errors, IReadOnlyList<ContentError> Warnings, bool HashUnchanged)
     {
-        public string Document { get; init; } = "";
+        public string? Document { get; init; }
+
+        public string? Body { get; init; }
     }
 
     private Loaded? Load(ContentFileInfo file, FileState? known)
@@ -278,7 +357,8 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
             // Serialized here, in parallel, rather than in the single writing transaction.
             return new Loaded(file, state, text, result.Article, result.PlainText, null, result.Errors, result.Warnings, false)
             {
-                Document = result.Article is { } article ? JsonSerializer.Serialize(article, ContentJson.Stored.Article) : "",
+                Document = result.Article is { } article ? StoredArticle.Document(article) : null,
+                Body = result.Article is { } withBody ? StoredArticle.Body(withBody) : null,
             };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -305,6 +385,9 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sync: {Files} files scanned, {Loaded} read; scan, parse and write {Write:0} ms (waiting for parsers {Waited:0} ms), commit {Commit:0} ms")]
     private partial void LogTimes(int files, int loaded, double write, double waited, double commit);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexing content: {Done:N0} of {Total:N0} files ({Rate:0}/s, about {Left:0} s left)")]
+    private partial void LogProgress(int done, int total, double rate, double left);
 
     [LoggerMessage(Message = "Accepted {File} as {Key} at {Url}")]
     private partial void LogAccepted(LogLevel level, string file, string key, string url);

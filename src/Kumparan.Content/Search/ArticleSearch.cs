@@ -18,14 +18,17 @@ public sealed record SearchResults(IReadOnlyList<string> Words, ListPage<SearchH
 }
 
 /// <summary>
-/// Full-text search over title, summary and body (SQLite FTS5, unicode61 with diacritics removed),
-/// ranked by bm25 with the title weighing most. Only articles listed in the snapshot at the time of
-/// the request are shown, so drafts, scheduled, expired and retracted ones never leak, not even in an
-/// excerpt.
+/// Full-text search over title, summary and body (SQLite FTS5, unicode61 with diacritics removed).
+/// A query matching up to <see cref="SearchOptions.FullRankingLimit"/> articles is ranked by bm25
+/// with the title weighing most; a commoner one ranks its title matches the same way (or, when even
+/// those are too many, takes the most recently indexed) and follows them with its other matches, most
+/// recently indexed first, so no query scores the whole archive. Only articles listed at the time of
+/// the request are shown (checked in the store), so drafts, scheduled, expired and retracted ones never
+/// leak, not even in an excerpt.
 /// </summary>
 public sealed partial class ArticleSearch(Database database, SearchOptions options, ILogger<ArticleSearch> logger)
 {
-    public SearchResults Search(string? input, ContentSnapshot snapshot, DateTimeOffset now, int page, int size)
+    public SearchResults Search(string? input, DateTimeOffset now, int page, int size)
     {
         var words = SearchQuery.Words(input);
         var match = SearchQuery.ToMatch(input);
@@ -37,19 +40,11 @@ public sealed partial class ArticleSearch(Database database, SearchOptions optio
         try
         {
             using var connection = database.Open();
-            var matches = connection.ExecuteScalar<long>("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH @match", new { match });
-            var ranked = matches <= options.FullRankingLimit
-                ? Rank(connection, match)
-                : RankCommon(connection, match);
-            var listed = new List<(long RowId, Article Article)>(ranked.Count);
-            foreach (var (rowId, id) in ranked)
-            {
-                if (snapshot.ById.TryGetValue(id, out var article) && ArticleLists.IsListed(article, now))
-                {
-                    listed.Add((rowId, article));
-                }
-            }
-
+            var common = Matches(connection, match, options.FullRankingLimit) > options.FullRankingLimit;
+            var ranked = common ? RankCommon(connection, match) : Rank(connection, match, Wanted);
+            var listed = Listed(connection, ranked, now);
+            var more = listed.Count > options.MaxResults;
+            listed = listed.Take(options.MaxResults).ToList();
             var pageCount = Math.Max(1, (listed.Count + size - 1) / size);
             if (page > pageCount)
             {
@@ -57,8 +52,9 @@ public sealed partial class ArticleSearch(Database database, SearchOptions optio
             }
 
             var onPage = listed.Skip((page - 1) * size).Take(size).ToList();
-            var hits = Excerpts(connection, match, onPage);
-            return new SearchResults(words, new ListPage<SearchHit>(hits, page, pageCount, listed.Count), matches > options.MaxResults);
+            var articles = Documents(connection, onPage);
+            var hits = Excerpts(connection, match, onPage.Where(articles.ContainsKey).Select(r => (r, articles[r])).ToList());
+            return new SearchResults(words, new ListPage<SearchHit>(hits, page, pageCount, listed.Count), more || common);
         }
         catch (SqliteException exception)
         {
@@ -68,36 +64,64 @@ public sealed partial class ArticleSearch(Database database, SearchOptions optio
         }
     }
 
-    private List<(long RowId, string Id)> Rank(SqliteConnection connection, string match) =>
-        // bm25 weights follow the columns: article_id (unindexed), title, summary, body. Given as
-        // "rank MATCH" with "ORDER BY rank", FTS5 ranks inside the virtual table, about half the
-        // cost of ORDER BY bm25(...).
-        connection.Query<(long RowId, string Id)>(
+    // Enough candidates that the articles not listed now (scheduled, expired) do not leave the results short.
+    private int Wanted => (options.MaxResults * 2) + 1;
+
+    // How many articles match, counted up to limit + 1 (FTS5 stops there).
+    private static long Matches(SqliteConnection connection, string match, int limit) =>
+        connection.ExecuteScalar<long>("SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match LIMIT @limit)",
+            new { match, limit = limit + 1 });
+
+    // bm25 weights follow the columns: article_id (unindexed), title, summary, body. Given as "rank MATCH"
+    // with "ORDER BY rank", FTS5 ranks inside the virtual table, about half the cost of ORDER BY bm25(...).
+    private static List<long> Rank(SqliteConnection connection, string match, int limit) =>
+        connection.Query<long>(
             """
-            SELECT rowid, article_id FROM articles_fts
+            SELECT rowid FROM articles_fts
             WHERE articles_fts MATCH @match AND rank MATCH 'bm25(0.0, 10.0, 4.0, 1.0)'
             ORDER BY rank
             LIMIT @limit
             """,
-            new { match, limit = options.MaxResults }).AsList();
+            new { match, limit }).AsList();
 
-    // A query found in thousands of articles: its title matches, ranked, then the other matches, most
-    // recently indexed first. Ranking title matches is cheap (titles are short); a title match still
-    // always comes before a body match.
-    private List<(long RowId, string Id)> RankCommon(SqliteConnection connection, string match)
+    private static List<long> Newest(SqliteConnection connection, string match, int limit) =>
+        connection.Query<long>("SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match ORDER BY rowid DESC LIMIT @limit", new { match, limit }).AsList();
+
+    // A query found in thousands of articles: its title matches first (ranked when there are few
+    // enough), then the other matches, most recently indexed first; a title match always comes first.
+    private List<long> RankCommon(SqliteConnection connection, string match)
     {
-        var ranked = Rank(connection, "{title} : (" + match + ")");
-        if (ranked.Count < options.MaxResults)
+        var inTitles = "{title} : (" + match + ")";
+        var wanted = Wanted;
+        var ranked = Matches(connection, inTitles, options.FullRankingLimit) <= options.FullRankingLimit
+            ? Rank(connection, inTitles, options.FullRankingLimit)
+            : Newest(connection, inTitles, wanted);
+        if (ranked.Count < wanted)
         {
-            var seen = ranked.Select(r => r.RowId).ToHashSet();
-            var rest = connection.Query<(long RowId, string Id)>(
-                "SELECT rowid, article_id FROM articles_fts WHERE articles_fts MATCH @match ORDER BY rowid DESC LIMIT @limit",
-                new { match, limit = options.MaxResults });
-            ranked.AddRange(rest.Where(r => !seen.Contains(r.RowId)).Take(options.MaxResults - ranked.Count));
+            var seen = ranked.ToHashSet();
+            ranked.AddRange(Newest(connection, match, wanted).Where(r => !seen.Contains(r)).Take(wanted - ranked.Count));
         }
 
         return ranked;
     }
+
+    // The ranked search rows whose articles are listed now, in rank order (the search row shares its article's rowid).
+    private static List<long> Listed(SqliteConnection connection, List<long> ranked, DateTimeOffset now)
+    {
+        var listed = new HashSet<long>();
+        foreach (var chunk in ranked.Chunk(500))
+        {
+            listed.UnionWith(connection.Query<long>(
+                "SELECT rowid FROM articles WHERE rowid IN @chunk AND listed = 1 AND published_at <= @now AND (expires_at IS NULL OR expires_at > @now)",
+                new { chunk, now = now.ToUnixTimeSeconds() }));
+        }
+
+        return ranked.Where(listed.Contains).ToList();
+    }
+
+    private static Dictionary<long, Article> Documents(SqliteConnection connection, List<long> rowIds) =>
+        connection.Query<(long RowId, byte[] Document)>("SELECT rowid, CAST(document AS BLOB) FROM articles WHERE rowid IN @rowIds", new { rowIds })
+            .ToDictionary(r => r.RowId, r => StoredArticle.Read(r.Document));
 
     private static List<SearchHit> Excerpts(SqliteConnection connection, string match, List<(long RowId, Article Article)> onPage)
     {

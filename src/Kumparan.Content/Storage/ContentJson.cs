@@ -9,6 +9,7 @@ namespace Kumparan.Content.Storage;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(Article))]
 [JsonSerializable(typeof(List<ContentError>))]
+[JsonSerializable(typeof(List<Kumparan.Content.Rendering.BodyBlock>))]
 internal sealed partial class ContentJson : JsonSerializerContext
 {
     /// <summary>

@@ -6,20 +6,27 @@ namespace Kumparan.Content.Storage;
 /// <summary>The SQLite file: connections with the pragmas every connection needs, and the schema.</summary>
 public sealed class Database
 {
-    // Connections go to the file being written: Path, or its temporary name while CreateNew builds it.
-    private string _connectionString;
-    private bool _building;
+    private readonly string _connectionString;
+
+    // A file being built aside (Replace): nobody else reads it, so it has no journal.
+    private readonly bool _building;
 
     public Database(string path)
+        : this(path, building: false)
+    {
+    }
+
+    private Database(string path, bool building)
     {
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _connectionString = ConnectionStringOf(Path);
+        _building = building;
     }
 
     public string Path { get; }
 
-    /// <summary>Where <see cref="CreateNew"/> builds the file before moving it to <see cref="Path"/>.</summary>
+    /// <summary>Where <see cref="Replace"/> builds a file before moving it to <see cref="Path"/>.</summary>
     public string NewPath => Path + ".new";
 
     /// <summary>
@@ -59,53 +66,42 @@ public sealed class Database
     }
 
     /// <summary>
-    /// Creates the file when there is none: <paramref name="build"/> fills it (through <see cref="Open"/>)
-    /// at <see cref="NewPath"/>, without a rollback journal, and the finished file is flushed to disk and
-    /// moved into place. A first index of 10,000 articles writes every page once instead of twice (into the
-    /// write-ahead log, then into the file): about a second less. Nothing else may use this database
-    /// meanwhile (start-up, before the first request). A crash leaves only the temporary file, which the
-    /// next call deletes and builds again.
+    /// Builds a new file aside with <paramref name="build"/> while this one keeps serving, then moves this
+    /// one aside (<paramref name="moveAside"/> names where) and the new one into place. Connections opened
+    /// afterwards read the new file.
     /// </summary>
-    /// <returns>False, without running <paramref name="build"/>, when the file already exists.</returns>
-    public bool CreateNew(Action build)
+    public void Replace(Action<Database> build, Func<string> moveAside)
     {
+        BuildAside(build);
         using var scope = WriteLock.EnterScope();
-        DeleteNew();
-        if (File.Exists(Path))
-        {
-            return false;
-        }
+        SqliteConnection.ClearAllPools();
+        moveAside();
+        File.Move(NewPath, Path, overwrite: true);
+        SqliteConnection.ClearAllPools();
+    }
 
-        _connectionString = ConnectionStringOf(NewPath);
-        _building = true;
+    private void BuildAside(Action<Database> build)
+    {
+        DeleteNew();
+        var aside = new Database(NewPath, building: true);
         try
         {
-            Migrate();
-            build();
-            using (var connection = Open())
+            aside.Migrate();
+            build(aside);
+            using (var connection = aside.Open())
             {
                 connection.Execute("PRAGMA journal_mode = WAL");
             }
 
-            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
-            using (var file = new FileStream(NewPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
-            {
-                file.Flush(flushToDisk: true);
-            }
-
-            File.Move(NewPath, Path);
-            return true;
+            SqliteConnection.ClearPool(new SqliteConnection(aside._connectionString));
+            using var file = new FileStream(NewPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            file.Flush(flushToDisk: true);
         }
         catch
         {
-            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+            SqliteConnection.ClearPool(new SqliteConnection(aside._connectionString));
             DeleteNew();
             throw;
-        }
-        finally
-        {
-            _building = false;
-            _connectionString = ConnectionStringOf(Path);
         }
     }
 

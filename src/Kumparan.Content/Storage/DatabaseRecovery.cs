@@ -19,42 +19,83 @@ public sealed record Salvage(string MovedTo, IReadOnlyList<KeptSource> Sources, 
 /// </summary>
 public static partial class DatabaseRecovery
 {
-    /// <summary>Null when the file is sound (or new); otherwise what was saved from it.</summary>
+    /// <summary>Null when the file is sound (or new); otherwise what was saved from it (the file is moved aside).</summary>
     public static Salvage? CheckAndMoveAsideIfCorrupt(Database database, TimeProvider clock, ILogger logger)
+    {
+        if (Problems(database) is not { } problems)
+        {
+            return null;
+        }
+
+        var salvage = Read(database, problems, logger);
+        SqliteConnection.ClearAllPools();
+        return Moved(salvage, MoveAside(database.Path, clock), logger);
+    }
+
+    /// <summary>
+    /// Whether SQLite can open the file as a database at all (its header and schema), a check that costs
+    /// the same for any size; <see cref="Problems"/> reads the whole file.
+    /// </summary>
+    public static bool Opens(Database database)
+    {
+        if (!File.Exists(database.Path))
+        {
+            return true;
+        }
+
+        try
+        {
+            using var connection = database.Open();
+            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sqlite_master");
+            return true;
+        }
+        catch (SqliteException e) when (Database.IsCorruption(e))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>SQLite's structural check of the whole file: null when it is sound (or new), else what it found.</summary>
+    public static IReadOnlyList<string>? Problems(Database database)
     {
         if (!File.Exists(database.Path))
         {
             return null;
         }
 
-        IReadOnlyList<string> problems;
         try
         {
-            problems = database.QuickCheck();
-            if (problems is ["ok"])
-            {
-                return null;
-            }
+            var problems = database.QuickCheck();
+            return problems is ["ok"] ? null : problems;
         }
         catch (SqliteException e) when (Database.IsCorruption(e))
         {
-            problems = [e.Message];
+            return [e.Message];
         }
+    }
 
+    /// <summary>Reads back what a damaged file still holds, leaving it in place.</summary>
+    public static Salvage Read(Database database, IReadOnlyList<string> problems, ILogger logger)
+    {
         var described = string.Join("; ", problems);
         LogCorrupt(logger, database.Path, described);
         var unreadable = new List<string>();
         var sources = ReadSources(database, unreadable);
         var gone = ReadGone(database, unreadable);
-        SqliteConnection.ClearAllPools();
-        var movedTo = MoveAside(database.Path, clock);
-        foreach (var what in unreadable)
+        return new Salvage(database.Path, sources, gone, unreadable);
+    }
+
+    /// <summary>The salvage of a file that was moved to <paramref name="movedTo"/> (logged).</summary>
+    public static Salvage Moved(Salvage salvage, string movedTo, ILogger logger)
+    {
+        foreach (var what in salvage.Unreadable)
         {
             LogUnreadable(logger, movedTo, what);
         }
 
-        LogMovedAside(logger, movedTo, sources.Count, sources.Count(s => s.SourcePath is null && !s.IsPage));
-        return new Salvage(movedTo, sources, gone, unreadable);
+        var databaseOnly = salvage.Sources.Count(s => s.SourcePath is null && !s.IsPage);
+        LogMovedAside(logger, movedTo, salvage.Sources.Count, databaseOnly);
+        return salvage with { MovedTo = movedTo };
     }
 
     private static List<KeptSource> ReadSources(Database database, List<string> unreadable)
@@ -115,7 +156,8 @@ public static partial class DatabaseRecovery
         }
     }
 
-    private static string MoveAside(string path, TimeProvider clock)
+    /// <summary>Moves a damaged file (and its WAL) aside under a name with the time; never deletes it.</summary>
+    public static string MoveAside(string path, TimeProvider clock)
     {
         var stamp = clock.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var target = $"{path}.corrupt-{stamp}";

@@ -6,19 +6,27 @@ using Microsoft.Data.Sqlite;
 namespace Kumparan.Content.Storage;
 
 /// <summary>
-/// The statements of one content sync, prepared once and run for every file in one transaction.
-/// Indexing 10,000 files runs each of them 10,000 times: preparing them once (instead of a Dapper
-/// call per row) is what keeps a cold index well under a second of SQLite time.
+/// Every write of an article goes through here (content sync, import, restore, migration), so an
+/// article's row, its list rows, aliases, correction references, list counts and search row always
+/// agree. The statements are prepared once and run for every article in one transaction: indexing
+/// 100,000 files runs each of them 100,000 times.
 /// </summary>
 internal sealed class SyncWriter : IDisposable
 {
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
     private readonly List<SqliteCommand> _commands = [];
 
     // Search rows are held back and written in batches. FTS5 writes its pending terms out as a new
     // segment whenever another statement of the transaction opens a savepoint (any INSERT into a table
-    // with UNIQUE constraints does), so writing each next to its article would make 10,000 tiny segments
-    // to merge: 1.3 s of a cold index of 10,000 articles, against 0.2 s in batches of 1,000.
+    // with UNIQUE constraints does), so writing each next to its article would make one tiny segment
+    // per article to merge: 1.3 s of a cold index of 10,000 articles, against 0.2 s in batches of 1,000.
     private readonly Dictionary<string, (long? Rowid, string Title, string Summary, string Body)> _pendingSearchRows = new(StringComparer.Ordinal);
+
+    // List count changes, added up and written once per batch: a cold index touches "home" once per article.
+    private readonly Dictionary<string, (long Listed, long ModifiedAt)> _pendingCounts = new(StringComparer.Ordinal);
+    private bool _changed;
+
     private readonly SqliteCommand _idOfSource;
     private readonly SqliteCommand _ownerOfId;
     private readonly SqliteCommand _ownerOfSlug;
@@ -29,48 +37,61 @@ internal sealed class SyncWriter : IDisposable
     private readonly SqliteCommand _insertArticle;
     private readonly SqliteCommand _insertTopic;
     private readonly SqliteCommand _insertAuthor;
+    private readonly SqliteCommand _insertAlias;
+    private readonly SqliteCommand _insertReference;
     private readonly SqliteCommand _insertSearchRow;
+    private readonly SqliteCommand _addCount;
     private readonly SqliteCommand _deleteGone;
     private readonly SqliteCommand _markGone;
     private readonly SqliteCommand _saveFileState;
+    private readonly SqliteCommand _bumpVersion;
 
     public SyncWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
-        SqliteCommand Prepare(string sql, params string[] parameters)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            foreach (var name in parameters)
-            {
-                command.Parameters.Add(new SqliteParameter(name, null));
-            }
-
-            command.Prepare();
-            _commands.Add(command);
-            return command;
-        }
-
+        _connection = connection;
+        _transaction = transaction;
         _idOfSource = Prepare("SELECT id FROM articles WHERE source_path = $path", "$path");
         _ownerOfId = Prepare(ContentClaims.OwnerOfIdSql, "$id");
         _ownerOfSlug = Prepare(ContentClaims.OwnerOfSlugSql, "$channel", "$slug", "$id");
         _pathOfId = Prepare("SELECT '/' || channel || '/' || slug || '-' || id FROM articles WHERE id = $id", "$id");
-        _deleteArticle = Prepare("DELETE FROM articles WHERE id = $id RETURNING rowid", "$id");
+        _deleteArticle = Prepare("DELETE FROM articles WHERE id = $id RETURNING rowid, document", "$id");
         // The search row has the article row's rowid (set below), so deleting it needs no scan of the FTS table.
         _deleteSearchRow = Prepare("DELETE FROM articles_fts WHERE rowid = $rowid AND article_id = $id", "$rowid", "$id");
         _deleteSearchRowsOf = Prepare("DELETE FROM articles_fts WHERE article_id = $id", "$id");
         _insertArticle = Prepare(
             """
-            INSERT INTO articles (id, slug, channel, title, published_at, expires_at, draft, source_path, document, source_text, changed_at)
-            VALUES ($id, $slug, $channel, $title, $published, $expires, $draft, $source, $document, $text, $changed)
+            INSERT INTO articles (id, slug, channel, title, published_at, expires_at, draft, source_path, document, body, source_text, changed_at,
+                listed, sponsored, modified_at, month)
+            VALUES ($id, $slug, $channel, $title, $published, $expires, $draft, $source, $document, $body, $text, $changed,
+                $listed, $sponsored, $modified, $month)
             RETURNING rowid
             """,
-            "$id", "$slug", "$channel", "$title", "$published", "$expires", "$draft", "$source", "$document", "$text", "$changed");
-        _insertTopic = Prepare("INSERT INTO article_topics (article_id, slug, name) VALUES ($id, $slug, $name) ON CONFLICT DO NOTHING", "$id", "$slug", "$name");
-        _insertAuthor = Prepare("INSERT INTO article_authors (article_id, position, slug, name) VALUES ($id, $position, $slug, $name)",
-            "$id", "$position", "$slug", "$name");
+            "$id", "$slug", "$channel", "$title", "$published", "$expires", "$draft", "$source", "$document", "$body", "$text", "$changed",
+            "$listed", "$sponsored", "$modified", "$month");
+        _insertTopic = Prepare(
+            """
+            INSERT INTO article_topics (article_id, slug, name, published_at, expires_at, listed)
+            VALUES ($id, $slug, $name, $published, $expires, $listed) ON CONFLICT DO NOTHING
+            """,
+            "$id", "$slug", "$name", "$published", "$expires", "$listed");
+        _insertAuthor = Prepare(
+            """
+            INSERT INTO article_authors (article_id, position, slug, name, published_at, expires_at, listed)
+            VALUES ($id, $position, $slug, $name, $published, $expires, $listed)
+            """,
+            "$id", "$position", "$slug", "$name", "$published", "$expires", "$listed");
+        _insertAlias = Prepare("INSERT INTO article_aliases (alias, article_id, published_at) VALUES ($alias, $id, $published) ON CONFLICT DO NOTHING",
+            "$alias", "$id", "$published");
+        _insertReference = Prepare("INSERT INTO correction_refs (ref, article_id) VALUES ($ref, $id) ON CONFLICT DO NOTHING", "$ref", "$id");
         _insertSearchRow = Prepare("INSERT INTO articles_fts (rowid, article_id, title, summary, body) VALUES ($rowid, $id, $title, $summary, $body)",
             "$rowid", "$id", "$title", "$summary", "$body");
+        _addCount = Prepare(
+            """
+            INSERT INTO list_counts (list, listed, modified_at) VALUES ($list, $listed, $modified)
+            ON CONFLICT (list) DO UPDATE SET listed = list_counts.listed + excluded.listed,
+                modified_at = CASE WHEN excluded.modified_at > list_counts.modified_at THEN excluded.modified_at ELSE list_counts.modified_at END
+            """,
+            "$list", "$listed", "$modified");
         _deleteGone = Prepare("DELETE FROM gone_articles WHERE id = $id", "$id");
         _markGone = Prepare(
             "INSERT INTO gone_articles (id, path, gone_at) VALUES ($id, $path, $at) ON CONFLICT (id) DO UPDATE SET path = excluded.path, gone_at = excluded.gone_at",
@@ -82,6 +103,7 @@ internal sealed class SyncWriter : IDisposable
                 hash = excluded.hash, status = excluded.status, errors = excluded.errors
             """,
             "$path", "$size", "$ticks", "$hash", "$status", "$errors");
+        _bumpVersion = Prepare("UPDATE content_version SET version = version + 1 WHERE id = 1");
     }
 
     public string? IdOfSource(string path) => Scalar<string>(_idOfSource, path);
@@ -94,36 +116,80 @@ internal sealed class SyncWriter : IDisposable
 
     public string? PathOf(string id) => Scalar<string>(_pathOfId, id);
 
-    /// <summary>Replaces article <paramref name="article"/> (its row, topics, authors, search row); it is no longer gone.</summary>
-    /// <returns>The stored row's version (see <see cref="StoredVersion"/>).</returns>
-    public StoredVersion Upsert(Article article, string document, string plainText, string? sourceText)
+    /// <summary>Replaces article <paramref name="article"/> (its row, list rows, aliases, references, search row); it is no longer gone.</summary>
+    /// <param name="document">The article's <see cref="StoredArticle.Document"/> when already made (in parallel by the sync).</param>
+    /// <param name="body">Its <see cref="StoredArticle.Body"/>, likewise.</param>
+    /// <returns>The stored row's version and the article it replaced, if any.</returns>
+    public (StoredVersion Version, Article? Before) Upsert(Article article, string plainText, string? sourceText, string? document = null, string? body = null)
     {
-        Delete(article.Id);
+        var before = Delete(article.Id);
         var changed = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var rowid = Scalar<long?>(_insertArticle, article.Id, article.Slug, article.Channel, article.Title, article.Published.ToUnixTimeSeconds(),
-            article.Expires?.ToUnixTimeSeconds(), article.Draft ? 1 : 0, article.SourcePath, document, sourceText, changed);
-        foreach (var topic in article.Topics)
+        var listed = StoredArticle.IsListable(article);
+        var published = article.Published.ToUnixTimeSeconds();
+        var expires = article.Expires?.ToUnixTimeSeconds();
+        var modified = article.LastModified().ToUnixTimeSeconds();
+        var rowid = Scalar<long?>(_insertArticle, article.Id, article.Slug, article.Channel, article.Title, published, expires, article.Draft ? 1 : 0,
+            article.SourcePath, document ?? StoredArticle.Document(article), body ?? StoredArticle.Body(article), sourceText, changed,
+            listed ? 1 : 0, article.Sponsored ? 1 : 0, modified, StoredArticle.MonthOf(article.Published));
+        WriteListRows(article, listed, published, expires);
+        foreach (var list in StoredArticle.ListsOf(article))
         {
-            Execute(_insertTopic, article.Id, Slug.FromName(topic), topic);
-        }
-
-        for (var i = 0; i < article.Authors.Count; i++)
-        {
-            Execute(_insertAuthor, article.Id, i, Slug.FromName(article.Authors[i]), article.Authors[i]);
+            Count(list, +1, modified);
         }
 
         _pendingSearchRows[article.Id] = (rowid, article.Title, article.Summary, plainText);
         Execute(_deleteGone, article.Id);
-        return new StoredVersion(rowid ?? 0, changed);
+        _changed = true;
+        return (new StoredVersion(rowid ?? 0, changed), before);
     }
 
-    /// <summary>Deletes an article and its search row (topics and authors cascade).</summary>
-    public void Delete(string id)
+    private void WriteListRows(Article article, bool listed, long published, long? expires)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var topic in article.Topics)
+        {
+            var slug = Slug.FromName(topic);
+            Execute(_insertTopic, article.Id, slug, topic, published, expires, listed && slug.Length > 0 && seen.Add(slug) ? 1 : 0);
+        }
+
+        seen.Clear();
+        for (var i = 0; i < article.Authors.Count; i++)
+        {
+            var slug = Slug.FromName(article.Authors[i]);
+            Execute(_insertAuthor, article.Id, i, slug, article.Authors[i], published, expires, listed && slug.Length > 0 && seen.Add(slug) ? 1 : 0);
+        }
+
+        foreach (var alias in article.Aliases)
+        {
+            Execute(_insertAlias, alias, article.Id, published);
+        }
+
+        foreach (var correction in article.Corrections)
+        {
+            if (correction.Article is { } reference)
+            {
+                foreach (var key in StoredArticle.ReferenceKeys(reference))
+                {
+                    Execute(_insertReference, key, article.Id);
+                }
+            }
+        }
+    }
+
+    /// <summary>Deletes an article and its search row (list rows, aliases and references cascade); returns what it was.</summary>
+    public Article? Delete(string id)
     {
         _pendingSearchRows.Remove(id);
-        if (Scalar<long?>(_deleteArticle, id) is not { } rowid)
+        long rowid;
+        string document;
+        using (var reader = Reader(_deleteArticle, id))
         {
-            return;
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            (rowid, document) = (reader.GetInt64(0), reader.GetString(1));
         }
 
         // A database whose search rows do not share the article's rowid: find it the slow way.
@@ -131,20 +197,54 @@ internal sealed class SyncWriter : IDisposable
         {
             Execute(_deleteSearchRowsOf, id);
         }
+
+        var before = StoredArticle.Read(document);
+        foreach (var list in StoredArticle.ListsOf(before))
+        {
+            Count(list, -1, 0);
+        }
+
+        _changed = true;
+        return before;
     }
 
-    /// <summary>Writes the search rows of the articles upserted since the last call; must run before the commit.</summary>
-    public void FlushSearchRows()
+    private void Count(string list, long delta, long modified)
+    {
+        var (listed, modifiedAt) = _pendingCounts.GetValueOrDefault(list);
+        _pendingCounts[list] = (listed + delta, Math.Max(modifiedAt, modified));
+    }
+
+    /// <summary>Writes the search rows and list counts of the articles written since the last call; must run before the commit.</summary>
+    public void Flush()
     {
         foreach (var (id, row) in _pendingSearchRows)
         {
             Execute(_insertSearchRow, row.Rowid, id, row.Title, row.Summary, row.Body);
         }
 
+        foreach (var (list, (listed, modified)) in _pendingCounts)
+        {
+            Execute(_addCount, list, listed, modified);
+        }
+
         _pendingSearchRows.Clear();
+        _pendingCounts.Clear();
+        if (_changed)
+        {
+            // Tells other processes and nodes that the served rows changed (ArticleStore.Stamp).
+            Execute(_bumpVersion);
+            _changed = false;
+        }
     }
 
-    public void MarkGone(string id, string path) => Execute(_markGone, id, path, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+    /// <summary>Counts this transaction as a change of the served content (a footer page written or removed).</summary>
+    public void MarkChanged() => _changed = true;
+
+    public void MarkGone(string id, string path)
+    {
+        Execute(_markGone, id, path, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        _changed = true;
+    }
 
     /// <summary>Stores a file's state; returns its problems as stored (null when there are none).</summary>
     public string? SaveFileState(FileState state, IReadOnlyList<ContentError> errors)
@@ -154,12 +254,71 @@ internal sealed class SyncWriter : IDisposable
         return stored;
     }
 
+    /// <summary>
+    /// Fills the columns, list rows, aliases, references and counts of every stored article from its
+    /// document (a database written before they existed), keeping rows and search rows as they are.
+    /// </summary>
+    public static void Rederive(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var writer = new SyncWriter(connection, transaction);
+        var update = writer.Prepare(
+            """
+            UPDATE articles SET document = $document, body = $body, listed = $listed, sponsored = $sponsored, modified_at = $modified, month = $month
+            WHERE rowid = $rowid
+            """,
+            "$document", "$body", "$listed", "$sponsored", "$modified", "$month", "$rowid");
+        Execute(writer.Prepare("DELETE FROM article_topics"));
+        Execute(writer.Prepare("DELETE FROM article_authors"));
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT rowid, document FROM articles";
+        var rows = new List<(long Rowid, Article Article)>();
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add((reader.GetInt64(0), StoredArticle.Read(reader.GetFieldValue<byte[]>(1))));
+            }
+        }
+
+        foreach (var (rowid, article) in rows)
+        {
+            var listed = StoredArticle.IsListable(article);
+            var modified = article.LastModified().ToUnixTimeSeconds();
+            Execute(update, StoredArticle.Document(article), StoredArticle.Body(article), listed ? 1 : 0, article.Sponsored ? 1 : 0, modified,
+                StoredArticle.MonthOf(article.Published), rowid);
+            writer.WriteListRows(article, listed, article.Published.ToUnixTimeSeconds(), article.Expires?.ToUnixTimeSeconds());
+            foreach (var list in StoredArticle.ListsOf(article))
+            {
+                writer.Count(list, +1, modified);
+            }
+        }
+
+        writer._changed = true;
+        writer.Flush();
+    }
+
     public void Dispose()
     {
         foreach (var command in _commands)
         {
             command.Dispose();
         }
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        command.Prepare();
+        _commands.Add(command);
+        return command;
     }
 
     private static void Bind(SqliteCommand command, object?[] values)
@@ -174,6 +333,12 @@ internal sealed class SyncWriter : IDisposable
     {
         Bind(command, values);
         return command.ExecuteNonQuery();
+    }
+
+    private static SqliteDataReader Reader(SqliteCommand command, params object?[] values)
+    {
+        Bind(command, values);
+        return command.ExecuteReader();
     }
 
     private static T? Scalar<T>(SqliteCommand command, params object?[] values)

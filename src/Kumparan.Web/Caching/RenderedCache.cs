@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using Kumparan.Content.Publishing;
+using Kumparan.Content.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Kumparan.Web.Caching;
 
 /// <summary>
 /// The rendered responses, by path and query. Bounded in bytes (least recently used go first).
-/// A new snapshot drops exactly the entries whose tags it touches; a scheduled article appearing or
-/// an article expiring does the same at that minute (checked on each request, no timer).
+/// A content change drops exactly the entries whose tags it touches; a scheduled article appearing or
+/// an article expiring does the same at that minute (the store tells the next such minute; checked on
+/// each request, no timer; what passed is asked of the store, a cost that grows only with what changed).
 /// </summary>
 public sealed partial class RenderedCache
 {
@@ -25,22 +27,27 @@ public sealed partial class RenderedCache
     private readonly Lock _gate = new();
     private readonly TimeProvider _clock;
     private readonly ILogger<RenderedCache> _logger;
-    private ContentSnapshot _known;
+    private readonly IArticleListing _listing;
+    private readonly IArticleReader _reader;
+    private long _knownVersion;
     private DateTimeOffset _checkedAt;
     private long _nextChangeTicks;
     private long _generation;
     private long _bytes;
 
-    public RenderedCache(ContentIndex index, TimeProvider clock, IOptions<RenderedCacheOptions> options, ILogger<RenderedCache> logger)
+    public RenderedCache(ContentIndex index, IArticleListing listing, IArticleReader reader, TimeProvider clock, IOptions<RenderedCacheOptions> options,
+        ILogger<RenderedCache> logger)
     {
         _clock = clock;
         _logger = logger;
+        _listing = listing;
+        _reader = reader;
         Options = options.Value;
         lock (_gate)
         {
-            _known = index.Current;
+            _knownVersion = index.Current.Version;
             _checkedAt = clock.GetUtcNow();
-            _nextChangeTicks = NextChange(_known, _checkedAt);
+            _nextChangeTicks = NextChange(_checkedAt);
         }
 
         index.Changed += OnChanged;
@@ -143,24 +150,31 @@ public sealed partial class RenderedCache
 
     public void Clear() => Invalidate(new HashSet<string>());
 
-    private void OnChanged(ContentSnapshot snapshot)
+    private void OnChanged(ContentChange change)
     {
         lock (_gate)
         {
-            if (snapshot.Version <= _known.Version)
+            if (change.Version <= _knownVersion)
             {
                 return;
             }
 
             var now = _clock.GetUtcNow();
-            var tags = SnapshotDiff.TouchedTags(_known, snapshot, now);
-            // The watcher reloads at the very minute an article appears or expires: that minute lies in
-            // the interval since the last check, and it must be passed here, or no request ever sees it
-            // pass (the time mark moves on below).
-            tags.UnionWith(SnapshotDiff.TouchedByTime(snapshot, _checkedAt, now));
-            _known = snapshot;
+            _knownVersion = change.Version;
+            if (change.Everything)
+            {
+                _checkedAt = now;
+                Volatile.Write(ref _nextChangeTicks, NextChange(now));
+                Clear();
+                return;
+            }
+
+            var tags = ChangeTags.Of(change, _reader, now);
+            // A minute at which an article appears or expires may lie in the interval since the last
+            // check: it is passed here, or no request would ever see it pass (the time mark moves on below).
+            tags.UnionWith(ChangeTags.ByTime(_listing, _checkedAt, now));
             _checkedAt = now;
-            Volatile.Write(ref _nextChangeTicks, NextChange(snapshot, now));
+            Volatile.Write(ref _nextChangeTicks, NextChange(now));
             Invalidate(tags);
         }
     }
@@ -174,15 +188,14 @@ public sealed partial class RenderedCache
                 return;
             }
 
-            var tags = SnapshotDiff.TouchedByTime(_known, _checkedAt, now);
+            var tags = ChangeTags.ByTime(_listing, _checkedAt, now);
             _checkedAt = now;
-            Volatile.Write(ref _nextChangeTicks, NextChange(_known, now));
+            Volatile.Write(ref _nextChangeTicks, NextChange(now));
             Invalidate(tags);
         }
     }
 
-    private static long NextChange(ContentSnapshot snapshot, DateTimeOffset now) =>
-        snapshot.NextChangeAfter(now)?.UtcTicks ?? long.MaxValue;
+    private long NextChange(DateTimeOffset now) => _listing.NextChangeAfter(now)?.UtcTicks ?? long.MaxValue;
 
     // Called under _gate.
     private void Remove(string key, RenderedEntry entry)

@@ -1,48 +1,46 @@
-using Kumparan.Content.Publishing;
+using Kumparan.Content.Storage;
 
 namespace Kumparan.Web.Hosting;
 
 /// <summary>
 /// Old paths an article lists under <c>aliases</c> answer 301 to its canonical URL (410 once it has
-/// expired). Aliases can be any local path, so they are matched before routing would say 404; a path
-/// that is some article's canonical URL is never taken over by an alias.
+/// expired). An alias is looked up only where the site would otherwise answer 404, so a page that
+/// exists (an article's canonical URL among them) is never taken over, and a served page costs nothing.
 /// </summary>
-public sealed class ArticleRedirects(RequestDelegate next, ContentIndex index, TimeProvider clock)
+public sealed class ArticleRedirects(RequestDelegate next, IArticleReader reader, TimeProvider clock)
 {
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
-        var path = context.Request.Path.Value;
-        if (!(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) || path is null or "/")
+        var request = context.Request;
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.Path.Value is not { Length: > 1 } path)
         {
-            return next(context);
+            await next(context);
+            return;
         }
 
-        var snapshot = index.Current;
-        if (!snapshot.ByAlias.TryGetValue(path, out var article) && !snapshot.ByAlias.TryGetValue(path.TrimEnd('/'), out article))
+        await next(context);
+        var response = context.Response;
+        if (response.StatusCode != StatusCodes.Status404NotFound || response.HasStarted)
         {
-            return next(context);
+            return;
         }
 
-        var id = path[(path.LastIndexOf('-') + 1)..];
-        if (snapshot.ById.TryGetValue(id, out var owner) && owner.Path == path)
+        if ((reader.ByAlias(path) ?? (path.EndsWith('/') ? reader.ByAlias(path.TrimEnd('/')) : null)) is not { } article)
         {
-            return next(context);
+            return;
         }
 
         var now = clock.GetUtcNow();
         if (article.IsExpiredAt(now))
         {
-            context.Response.StatusCode = StatusCodes.Status410Gone;
-            return Task.CompletedTask;
+            response.StatusCode = StatusCodes.Status410Gone;
         }
-
-        if (!article.IsVisibleAt(now))
+        else if (article.IsVisibleAt(now))
         {
-            return next(context); // A draft or scheduled article: its alias reveals nothing yet.
+            response.StatusCode = StatusCodes.Status301MovedPermanently;
+            response.Headers.Location = article.Path;
         }
 
-        context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
-        context.Response.Headers.Location = article.Path;
-        return Task.CompletedTask;
+        // A draft or scheduled article: its alias reveals nothing yet (404).
     }
 }

@@ -14,11 +14,9 @@ namespace Kumparan.Web.Hosting;
 /// Debouncing is measured on the monotonic clock, as file events happen in real time; publication
 /// times come from the site's <see cref="TimeProvider"/>.
 /// </summary>
-public sealed partial class ContentWatcher(ContentIndex index, Database database, ContentLocation location,
-    IOptions<KumparanOptions> options, TimeProvider clock, ILogger<ContentWatcher> logger) : BackgroundService
+public sealed partial class ContentWatcher(ContentIndex index, Database database, ContentLocation location, InitialIndex initial,
+    IOptions<KumparanOptions> options, ILogger<ContentWatcher> logger) : BackgroundService
 {
-    // The wait for a scheduled time is computed from the site's clock; waking at least this often
-    // notices a clock that jumped (NTP, a test's clock) without a scheduler of its own.
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(1);
 
     private const int BurstFiles = 64;
@@ -46,9 +44,9 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
         var pending = new PendingFiles(location.ContentPath, debounce, TimeSpan.FromMilliseconds(_options.DeleteGraceMilliseconds),
             TimeSpan.FromSeconds(_options.OpenWriterSeconds));
         var reconcileEvery = watcher is null && _options.Enabled ? TimeSpan.FromSeconds(_options.PollingSeconds) : TimeSpan.FromMinutes(_options.ReconcileMinutes);
-        var nextReconcile = Environment.TickCount64;
-        DateTimeOffset? scheduled = null;
-        var checkedUntil = clock.GetUtcNow();
+        // Events heard meanwhile wait in the queue; the start-up index is the first reconcile.
+        initial.Done.Wait(stoppingToken);
+        var nextReconcile = Environment.TickCount64 + (long)reconcileEvery.TotalMilliseconds;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -86,9 +84,8 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
                     index.Refresh(new SyncScope(Only: settled), parallel: false);
                 }
 
-                scheduled = ReloadWhenScheduleComes(ref checkedUntil);
                 var busy = pending.Count > 0 || Volatile.Read(ref _reconcileRequested) == 1;
-                var wait = busy ? debounce / 2 : NextWait(nextReconcile, scheduled);
+                var wait = busy ? debounce / 2 : NextWait(nextReconcile);
                 _wake.Wait(wait, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -203,32 +200,10 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
         }
     }
 
-    // Visibility is computed per request from the clock; reloading at the moment a scheduled article
-    // appears or one expires makes Changed fire then, so nothing cached outlives that minute. Looking
-    // from the previous check (not from now) also catches a time that passed while a sync ran.
-    private DateTimeOffset? ReloadWhenScheduleComes(ref DateTimeOffset checkedUntil)
-    {
-        var now = clock.GetUtcNow();
-        if (index.Current.NextChangeAfter(checkedUntil) is { } due && due <= now)
-        {
-            LogScheduled(due);
-            index.Reload();
-        }
-
-        checkedUntil = now;
-        return index.Current.NextChangeAfter(now);
-    }
-
-    private TimeSpan NextWait(long nextReconcile, DateTimeOffset? scheduled)
+    private static TimeSpan NextWait(long nextReconcile)
     {
         var wait = TimeSpan.FromMilliseconds(Math.Max(0, nextReconcile - Environment.TickCount64));
-        if (scheduled is { } due)
-        {
-            var untilDue = due - clock.GetUtcNow();
-            wait = untilDue < wait ? untilDue : wait;
-        }
-
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestWait ? LongestWait : wait;
+        return wait > LongestWait ? LongestWait : wait;
     }
 
     public override void Dispose()
@@ -251,9 +226,6 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Periodic reconcile done; WAL checkpointed ({Frames} frames)")]
     private partial void LogReconciled(int frames);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled change at {Due}: snapshot reloaded")]
-    private partial void LogScheduled(DateTimeOffset due);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Synchronizing content failed; retrying with a full reconcile")]
     private partial void LogFailed(Exception exception);

@@ -55,6 +55,10 @@ public static class KumparanHosting
             p.GetRequiredService<ContentLocation>().ContentPath,
             p.GetRequiredService<ILogger<ContentSync>>()));
         services.AddSingleton<ContentIndex>();
+        services.AddSingleton<InitialIndex>();
+        services.AddSingleton<IArticleReader>(p => new ArticleReader(p.GetRequiredService<Database>()));
+        services.AddSingleton<IArticleListing>(p => new ArticleListing(p.GetRequiredService<Database>()));
+        services.AddSingleton<ISitemapQueries>(p => new SitemapQueries(p.GetRequiredService<Database>()));
         services.AddSingleton(p => new ArticleSearch(
             p.GetRequiredService<Database>(),
             p.GetRequiredService<IOptions<KumparanOptions>>().Value.Search,
@@ -89,7 +93,6 @@ public static class KumparanHosting
         app.UseMiddleware<TrailingSlashRedirect>();
         app.UseMiddleware<StylesheetMiddleware>();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching });
-        app.UseMiddleware<ArticleRedirects>();
         var location = app.Services.GetRequiredService<ContentLocation>();
         Directory.CreateDirectory(location.MediaPath);
         app.UseStaticFiles(new StaticFileOptions
@@ -101,6 +104,8 @@ public static class KumparanHosting
 
         // After static files (they need no page cache), before routing: a cached page skips routing too.
         app.UseMiddleware<RenderedCacheMiddleware>();
+        // An old path answers only where the site would say 404, so a served page never costs a lookup.
+        app.UseMiddleware<ArticleRedirects>();
         app.UseRouting();
         app.MapRazorPages();
         app.MapSeo();
@@ -114,134 +119,143 @@ public static class KumparanHosting
             : "public, max-age=3600";
 }
 
-/// <summary>
-/// Before the first request: checks the database (a damaged file is moved aside and rebuilt from
-/// content/ and the sources kept in it), brings the schema up to date and indexes content/.
-/// </summary>
-internal sealed partial class ContentStartup(Database database, ContentIndex index, TimeProvider clock, ILogger<ContentStartup> logger) : IHostedService
+/// <summary>The first synchronization after start-up, which the watcher waits for before it follows content/.</summary>
+public sealed class InitialIndex
 {
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Done => _done.Task;
+
+    internal void Finished() => _done.TrySetResult();
+}
+
+/// <summary>
+/// Start-up, with costs that do not grow with the archive: a file SQLite cannot open as a database is
+/// moved aside and rebuilt at once (nothing could be served from it), the schema is brought up to
+/// date, and the site serves. The synchronization of content/ (a stat per file) and SQLite's check of
+/// the whole file run in the background; a first index of an empty database is waited for up to
+/// <see cref="KumparanOptions.FirstIndexWaitSeconds"/>, so a small folder is complete at the first request
+/// while a big one is served as it is indexed. A damaged file found by the check is read back, rebuilt
+/// aside from content/ and what it still held, and swapped in.
+/// </summary>
+internal sealed partial class ContentStartup(Database database, ContentIndex index, InitialIndex initial, IOptions<KumparanOptions> options,
+    TimeProvider clock, ILogger<ContentStartup> logger) : IHostedService, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private bool _disposed;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        // SQLite's structural check reads the whole file (0.4 s for 10,000 articles); the snapshot of a
-        // current database is read meanwhile, on the other core. Both only read. The sync below then
-        // reuses every article whose row did not change; if the check finds damage, the rebuilt
-        // database replaces all of it (its rows are new, so nothing of the preloaded snapshot is reused).
-        var noGc = File.Exists(database.Path) && TryStartNoGCRegion();
-        var preload = Task.Run(Preload, cancellationToken);
-        var salvage = DatabaseRecovery.CheckAndMoveAsideIfCorrupt(database, clock, logger);
-        preload.Wait(cancellationToken);
-        if (noGc)
+        Salvage? salvage = null;
+        if (!DatabaseRecovery.Opens(database))
         {
-            EndNoGCRegion();
+            salvage = DatabaseRecovery.CheckAndMoveAsideIfCorrupt(database, clock, logger);
+            SqliteConnection.ClearAllPools();
         }
 
+        var existing = File.Exists(database.Path);
+        database.Migrate();
         if (salvage is not null)
         {
-            SqliteConnection.ClearAllPools(); // connections the preload left open on the file moved aside
+            var restored = index.Sync.Restore(salvage);
+            LogRestored(restored, salvage.Sources.Count, salvage.MovedTo);
         }
 
-        var check = Stopwatch.GetElapsedTime(started);
-        SyncReport? report = null;
-        void Index()
+        index.Reload();
+        var token = _stopping.Token;
+        var first = Task.Factory.StartNew(() => Index(existing && salvage is null, started, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        if (!existing)
         {
-            if (salvage is not null)
-            {
-                var restored = index.Sync.Restore(salvage);
-                LogRestored(restored, salvage.Sources.Count, salvage.MovedTo);
-            }
-
-            report = index.Refresh();
+            first.Wait(TimeSpan.FromSeconds(options.Value.FirstIndexWaitSeconds), cancellationToken);
         }
 
-        // No file yet (first run, a deleted data folder, a damaged file moved aside): built aside, then moved in.
-        if (!database.CreateNew(Index))
-        {
-            database.Migrate();
-            Index();
-        }
-
-        var indexed = Stopwatch.GetElapsedTime(started);
-
-        // Indexing and loading leave hundreds of MB of temporary strings (file text, JSON documents);
-        // give them back now rather than carrying them as resident memory until the GC gets to it.
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        LogPhases(check.TotalMilliseconds, (indexed - check).TotalMilliseconds, (elapsed - indexed).TotalMilliseconds, new RuntimeWork());
-        LogReady(index.Current.Articles.Count, report!.Accepted, elapsed.TotalMilliseconds);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogServing(elapsed, first.IsCompleted ? "indexed" : "indexing in the background");
         return Task.CompletedTask;
     }
 
-    // Reading 10,000 stored articles back allocates about 200 MB of objects that nearly all live on:
-    // outside a no-GC region the workstation GC collects 16 times meanwhile, copying them from
-    // generation to generation (0.15-0.35 s of a warm start). The budget is a hint, not a limit: past
-    // it, collections resume.
-    private const long PreloadWithoutCollections = 256L * 1024 * 1024;
-
-    private static bool TryStartNoGCRegion()
+    // On a thread of its own: parses on all cores while it writes.
+    private void Index(bool checkFile, long started, CancellationToken token)
     {
         try
         {
-            return GC.TryStartNoGCRegion(PreloadWithoutCollections);
-        }
-        catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException)
-        {
-            return false; // more than this runtime allows, or already in one: read with collections
-        }
-    }
-
-    private static void EndNoGCRegion()
-    {
-        if (GCSettings.LatencyMode != GCLatencyMode.NoGCRegion)
-        {
-            return; // the budget was used up and collections resumed by themselves
-        }
-
-        try
-        {
-            GC.EndNoGCRegion();
-        }
-        catch (InvalidOperationException)
-        {
-            // Ended by the runtime between the check and here.
-        }
-    }
-
-    private void Preload()
-    {
-        try
-        {
-            if (database.IsCurrent())
+            SyncReport? report = null;
+            var damaged = false;
+            try
             {
-                index.Reload();
+                report = index.Refresh();
+            }
+            catch (SqliteException e) when (Database.IsCorruption(e))
+            {
+                damaged = true;
+            }
+
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (report is not null)
+            {
+                LogReady(report.Scanned, report.Accepted, elapsed);
+            }
+
+            // Indexing leaves hundreds of MB of temporary strings (file text, JSON): given back now.
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            initial.Finished();
+            if ((checkFile || damaged) && !token.IsCancellationRequested && DatabaseRecovery.Problems(database) is { } problems)
+            {
+                Rebuild(problems);
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A damaged file can fail in SQLite or hand back text that is not JSON: the check decides,
-            // and the synchronization after it loads the snapshot the usual way.
-            LogPreloadFailed(e);
+            // The site serves what the store holds; the watcher's reconcile tries again.
+            LogFailed(e);
+        }
+        finally
+        {
+            initial.Finished();
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up: the snapshot could not be read before the check")]
-    private partial void LogPreloadFailed(Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up: database check (and snapshot read) {Check:0} ms, migrate and index {Index:0} ms, memory given back {Collect:0} ms; since the process started: {Runtime}")]
-    private partial void LogPhases(double check, double index, double collect, RuntimeWork runtime);
-
-    // Read only when the line is written (at Debug level).
-    private readonly struct RuntimeWork
+    private void Rebuild(IReadOnlyList<string> problems)
     {
-        public override string ToString() =>
-            $"{JitInfo.GetCompiledMethodCount()} methods compiled in {JitInfo.GetCompilationTime().TotalMilliseconds:0} ms, {GC.CollectionCount(0)} collections";
+        var salvage = DatabaseRecovery.Read(database, problems, logger);
+        var restored = 0;
+        database.Replace(aside =>
+        {
+            var sync = index.Sync.On(new ArticleStore(aside));
+            restored = sync.Restore(salvage);
+            sync.Run();
+        }, () => DatabaseRecovery.MoveAside(database.Path, clock));
+        salvage = DatabaseRecovery.Moved(salvage, salvage.MovedTo, logger);
+        LogRestored(restored, salvage.Sources.Count, salvage.MovedTo);
+        index.Reload();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Content ready: {Articles} articles ({Accepted} files indexed) in {Elapsed:0} ms")]
-    private partial void LogReady(int articles, int accepted, double elapsed);
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (!_disposed)
+        {
+            _stopping.Cancel();
+        }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        _stopping.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving after {Elapsed:0} ms ({State})")]
+    private partial void LogServing(double elapsed, string state);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content ready: {Files} files ({Accepted} indexed) in {Elapsed:0} ms")]
+    private partial void LogReady(int files, int accepted, double elapsed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Indexing content at start-up failed; the watcher's reconcile tries again")]
+    private partial void LogFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rebuilt the database: restored {Restored} of {Read} rows read back from {MovedTo}, then synchronized content/")]
     private partial void LogRestored(int restored, int read, string movedTo);

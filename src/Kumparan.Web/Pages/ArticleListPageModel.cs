@@ -1,12 +1,13 @@
 using Kumparan.Content.Articles;
 using Kumparan.Content.Publishing;
+using Kumparan.Content.Storage;
 using Kumparan.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kumparan.Web.Pages;
 
 /// <summary>Base of the channel, topic and author pages: listed articles, newest first, 20 a page.</summary>
-public abstract class ArticleListPageModel(ContentIndex index, SiteInfo site, TimeProvider clock) : SitePageModel(index, site)
+public abstract class ArticleListPageModel(IArticleListing listing, SiteInfo site, TimeProvider clock) : SitePageModel(site)
 {
     public const int PageSize = 20;
 
@@ -21,11 +22,13 @@ public abstract class ArticleListPageModel(ContentIndex index, SiteInfo site, Ti
 
     protected DateTimeOffset Now { get; } = clock.GetUtcNow();
 
+    protected IArticleListing Listing => listing;
+
     /// <summary>
-    /// Shows one page of <paramref name="articles"/> at <paramref name="path"/>. A bad or past-the-end
+    /// Shows one page of <paramref name="list"/> at <paramref name="path"/>. A bad or past-the-end
     /// page is a 404; "?page=1" redirects to the bare path, the one canonical URL of the first page.
     /// </summary>
-    protected IActionResult Show(IReadOnlyList<Article> articles, string path, string? page, string heading, string description, bool notFoundWhenEmpty)
+    protected IActionResult Show(ListKey list, string path, string? page, string heading, string description, bool notFoundWhenEmpty)
     {
         var number = Paging.Parse(page);
         if (number is null)
@@ -38,16 +41,16 @@ public abstract class ArticleListPageModel(ContentIndex index, SiteInfo site, Ti
             return RedirectPermanent(path);
         }
 
-        var list = Paging.Take(articles, Now, number.Value, PageSize);
-        if (list is null || (notFoundWhenEmpty && list.Total == 0))
+        var shown = listing.Page(list, Now, number.Value, PageSize);
+        if (shown is null || (notFoundWhenEmpty && shown.Total == 0))
         {
             return NotFound();
         }
 
         Heading = heading;
-        List = list;
-        Pager = new Pager(path, list.Number, list.PageCount);
-        Head = new PageHead(list.Number == 1 ? heading : $"{heading} (halaman {list.Number})", description, Pager.Href(list.Number));
+        List = shown;
+        Pager = new Pager(path, shown.Number, shown.PageCount);
+        Head = new PageHead(shown.Number == 1 ? heading : $"{heading} (halaman {shown.Number})", description, Pager.Href(shown.Number));
         return Page();
     }
 }

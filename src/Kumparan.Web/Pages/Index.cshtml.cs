@@ -1,5 +1,5 @@
 using Kumparan.Content.Articles;
-using Kumparan.Content.Publishing;
+using Kumparan.Content.Storage;
 using Kumparan.Web.Caching;
 using Kumparan.Web.Hosting;
 using Kumparan.Web.Seo;
@@ -10,7 +10,7 @@ namespace Kumparan.Web.Pages;
 public sealed record ChannelBlock(string Slug, string Name, IReadOnlyList<Article> Articles);
 
 /// <summary>Home: the headline, the latest articles, and one block per channel.</summary>
-public sealed class IndexModel(ContentIndex index, SiteInfo site, TimeProvider clock) : SitePageModel(index, site)
+public sealed class IndexModel(IArticleListing listing, SiteInfo site, TimeProvider clock) : SitePageModel(site)
 {
     public const int LatestCount = 12;
 
@@ -30,14 +30,12 @@ public sealed class IndexModel(ContentIndex index, SiteInfo site, TimeProvider c
         {
             StructuredData = [StructuredData.Organization(Site), StructuredData.WebSite(Site)],
         };
-        // Lazy over the newest-first snapshot: only the first few dozen articles are ever looked at.
-        var listed = Snapshot.Articles.Where(a => ArticleLists.IsListed(a, now));
+        var newest = listing.Latest(ListKey.Home, now, LatestCount + 1);
         // The headline is the newest news, not paid content, unless there is nothing else.
-        Headline = listed.FirstOrDefault(a => !a.Sponsored) ?? listed.FirstOrDefault();
-        Latest = listed.Where(a => a != Headline).Take(LatestCount).ToList();
+        Headline = newest.FirstOrDefault(a => !a.Sponsored) ?? (newest.Count > 0 ? newest[0] : null);
+        Latest = newest.Where(a => a != Headline).Take(LatestCount).ToList();
         ChannelBlocks = Site.Channels
-            .Select(c => new ChannelBlock(c.Key, c.Value,
-                Snapshot.Lists.Channel(c.Key).Where(a => ArticleLists.IsListed(a, now)).Take(ChannelBlockCount).ToList()))
+            .Select(c => new ChannelBlock(c.Key, c.Value, listing.Latest(ListKey.Channel(c.Key), now, ChannelBlockCount)))
             .Where(b => b.Articles.Count > 0)
             .ToList();
     }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Kumparan.Content.Publishing;
 using Kumparan.Web.Hosting;
 using Kumparan.Web.Seo;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,11 +35,9 @@ public sealed record PageHead(string Title, string Description, string? Canonica
 
 public sealed record FeedLink(string Title, string Path);
 
-/// <summary>Base of every page: the snapshot it reads (taken once per request), site facts, and its head.</summary>
-public abstract class SitePageModel(ContentIndex index, SiteInfo site) : PageModel
+/// <summary>Base of every page: site facts and its head.</summary>
+public abstract class SitePageModel(SiteInfo site) : PageModel
 {
-    public ContentSnapshot Snapshot { get; } = index.Current;
-
     public SiteInfo Site => site;
 
     public PageHead Head { get; protected set; } = new("kumparan", "", null);

@@ -1,6 +1,7 @@
 using System.Text;
 using Kumparan.Content.Articles;
 using Kumparan.Content.Publishing;
+using Kumparan.Content.Storage;
 using Kumparan.Web.Caching;
 using Kumparan.Web.Hosting;
 
@@ -24,16 +25,16 @@ public static class SeoEndpoints
             return Results.Text(RobotsTxt(site), "text/plain; charset=utf-8", Encoding.UTF8);
         });
 
-        endpoints.MapMethods("/sitemap.xml", GetAndHead, (HttpContext context, ContentIndex index, SiteInfo site, TimeProvider clock) =>
+        endpoints.MapMethods("/sitemap.xml", GetAndHead, (HttpContext context, ISitemapQueries queries, ContentIndex index, SiteInfo site, TimeProvider clock) =>
         {
             context.DependsOn(CacheTags.Sitemaps);
-            return Xml(SitemapXml.Index(SitemapSet.Build(index.Current, clock.GetUtcNow(), site.Channels.Keys), site));
+            return Xml(SitemapXml.Index(Sitemaps(queries, index, site).Index(clock.GetUtcNow()), site));
         });
 
-        endpoints.MapMethods("/sitemap-news.xml", GetAndHead, (HttpContext context, ContentIndex index, SiteInfo site, TimeProvider clock) =>
+        endpoints.MapMethods("/sitemap-news.xml", GetAndHead, (HttpContext context, IArticleListing listing, SiteInfo site, TimeProvider clock) =>
         {
             var now = clock.GetUtcNow();
-            var articles = SitemapXml.NewsArticles(index.Current.Articles, now);
+            var articles = SitemapXml.NewsArticles(listing, now);
             context.DependsOn(CacheTags.Sitemaps);
             if (articles.Count > 0)
             {
@@ -44,35 +45,34 @@ public static class SeoEndpoints
             return Xml(SitemapXml.News(articles, site));
         });
 
-        endpoints.MapMethods("/sitemap-{name}.xml", GetAndHead, (string name, HttpContext context, ContentIndex index, SiteInfo site, TimeProvider clock) =>
+        endpoints.MapMethods("/sitemap-{name}.xml", GetAndHead, (string name, HttpContext context, ISitemapQueries queries, ContentIndex index, SiteInfo site, TimeProvider clock) =>
         {
-            var file = SitemapSet.Build(index.Current, clock.GetUtcNow(), site.Channels.Keys)
-                .FirstOrDefault(f => f.Name == $"sitemap-{name}.xml");
+            var file = Sitemaps(queries, index, site).File($"sitemap-{name}.xml", clock.GetUtcNow());
             context.DependsOn(CacheTags.Sitemaps);
             // The pages sitemap lists the footer pages that exist.
             context.DependsOn(SiteInfo.FooterLinks.Select(l => CacheTags.Page(l.Slug)));
             return file is null ? Results.NotFound() : Xml(SitemapXml.UrlSet(file, site));
         });
 
-        endpoints.MapMethods("/rss", GetAndHead, (HttpContext context, ContentIndex index, SiteInfo site, TimeProvider clock, ContentLocation location) =>
+        endpoints.MapMethods("/rss", GetAndHead, (HttpContext context, IArticleListing listing, SiteInfo site, TimeProvider clock, ContentLocation location) =>
         {
             context.DependsOn(CacheTags.Feeds);
             var scope = new FeedScope(site.SiteName, "Berita terkini Indonesia dan dunia dari kumparan.", "/rss", "/");
-            return Feed(scope, Latest(index.Current.Articles, clock.GetUtcNow()), site, location);
+            return Feed(scope, listing.Latest(ListKey.Home, clock.GetUtcNow(), RssFeed.MaxItems), site, location);
         });
 
-        endpoints.MapMethods("/{channel:channel}/rss", GetAndHead, (string channel, HttpContext context, ContentIndex index, SiteInfo site, TimeProvider clock, ContentLocation location) =>
+        endpoints.MapMethods("/{channel:channel}/rss", GetAndHead, (string channel, HttpContext context, IArticleListing listing, SiteInfo site, TimeProvider clock, ContentLocation location) =>
         {
             context.DependsOn(CacheTags.Feeds);
             var name = site.ChannelName(channel);
             var scope = new FeedScope($"{name} | {site.SiteName}", $"Berita terbaru dari {name}.", $"/{channel}/rss", $"/{channel}");
-            return Feed(scope, Latest(index.Current.Lists.Channel(channel), clock.GetUtcNow()), site, location);
+            return Feed(scope, listing.Latest(ListKey.Channel(channel), clock.GetUtcNow(), RssFeed.MaxItems), site, location);
         });
 
-        endpoints.MapMethods("/topic/{slug}/rss", GetAndHead, (string slug, HttpContext context, ContentIndex index, SiteInfo site, TimeProvider clock, ContentLocation location) =>
+        endpoints.MapMethods("/topic/{slug}/rss", GetAndHead, (string slug, HttpContext context, IArticleListing listing, SiteInfo site, TimeProvider clock, ContentLocation location) =>
         {
             context.DependsOn(CacheTags.Feeds);
-            var articles = Latest(index.Current.Lists.Topic(slug), clock.GetUtcNow());
+            var articles = listing.Latest(ListKey.Topic(slug), clock.GetUtcNow(), RssFeed.MaxItems);
             if (articles.Count == 0)
             {
                 return Results.NotFound();
@@ -98,11 +98,10 @@ public static class SeoEndpoints
 
         """;
 
-    /// <summary>The newest listed articles of a newest-first list (the snapshot's, or one of its per-channel/topic lists).</summary>
-    private static List<Article> Latest(IReadOnlyList<Article> newestFirst, DateTimeOffset now) =>
-        newestFirst.Where(a => a.IsIndexableAt(now)).Take(RssFeed.MaxItems).ToList();
+    private static SitemapSet Sitemaps(ISitemapQueries queries, ContentIndex index, SiteInfo site) =>
+        new(queries, site.Channels.Keys, SiteInfo.FooterLinks.Where(l => index.Current.Pages.ContainsKey(l.Slug)).Select(l => l.Slug));
 
-    private static BodyResult Feed(FeedScope scope, List<Article> articles, SiteInfo site, ContentLocation location) =>
+    private static BodyResult Feed(FeedScope scope, IReadOnlyList<Article> articles, SiteInfo site, ContentLocation location) =>
         new BodyResult(RssFeed.Write(scope, articles, site, image => MediaLength(image, location)), RssFeed.ContentType);
 
     private static BodyResult Xml(byte[] bytes) => new BodyResult(bytes, XmlContentType);

@@ -1,6 +1,7 @@
 using System.Xml;
 using Kumparan.Content.Articles;
 using Kumparan.Content.Rendering;
+using Kumparan.Content.Storage;
 using Kumparan.Web.Hosting;
 
 namespace Kumparan.Web.Seo;
@@ -18,7 +19,7 @@ public static class SitemapXml
     /// <summary>Google News reads at most this many entries per file.</summary>
     public const int MaxNewsEntries = 1000;
 
-    public static byte[] Index(IEnumerable<SitemapFile> files, SiteInfo site) => XmlOutput.Write(w =>
+    public static byte[] Index(IEnumerable<SitemapEntry> files, SiteInfo site) => XmlOutput.Write(w =>
     {
         w.WriteStartElement("sitemapindex", SitemapNamespace);
         foreach (var file in files)
@@ -50,12 +51,8 @@ public static class SitemapXml
     /// Articles published in the 48 hours up to <paramref name="now"/>, newest first, at most 1,000.
     /// Advertorials are left out: Google News does not take paid content as news.
     /// </summary>
-    public static IReadOnlyList<Article> NewsArticles(IEnumerable<Article> articles, DateTimeOffset now) => articles
-        .Where(a => a.IsIndexableAt(now) && !a.Sponsored && a.Published > now - NewsWindow)
-        .OrderByDescending(a => a.Published)
-        .ThenBy(a => a.Id, StringComparer.Ordinal)
-        .Take(MaxNewsEntries)
-        .ToList();
+    public static IReadOnlyList<Article> NewsArticles(IArticleListing listing, DateTimeOffset now) =>
+        listing.NewsSince(now - NewsWindow, now, MaxNewsEntries);
 
     public static byte[] News(IEnumerable<Article> articles, SiteInfo site) => XmlOutput.Write(w =>
     {

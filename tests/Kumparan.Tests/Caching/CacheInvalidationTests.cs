@@ -92,7 +92,7 @@ public sealed class CacheInvalidationTests
         using var factory = new KumparanFactory(content.Path, new ManualClock(Now));
         var client = factory.CreateNoRedirectClient();
         var index = factory.Services.GetRequiredService<ContentIndex>();
-        var unrelated = index.Current.Articles.Single(a => a.SourcePath == UnrelatedPath).Path;
+        var unrelated = index.Store.LoadArticles().Single(a => a.SourcePath == UnrelatedPath).Path;
         string[] paths = [Repository.SeedPath, "/", "/kumparannews", unrelated, "/kumparanhits"];
         var before = new Dictionary<string, string>();
         foreach (var path in paths)
@@ -167,7 +167,7 @@ public sealed class CacheInvalidationTests
         factory.Settings["Kumparan:Cache:MaxBytes"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var client = factory.CreateNoRedirectClient();
         var cache = factory.Services.GetRequiredService<RenderedCache>();
-        var paths = factory.Services.GetRequiredService<ContentIndex>().Current.Articles
+        var paths = factory.Services.GetRequiredService<ContentIndex>().Store.LoadArticles()
             .Where(a => a.IsVisibleAt(Now)).Select(a => a.Path).Append("/").ToList();
 
         foreach (var path in paths)

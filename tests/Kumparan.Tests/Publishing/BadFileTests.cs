@@ -80,7 +80,7 @@ public sealed class BadFileTests(LiveSite site) : IClassFixture<LiveSite>
         Directory.CreateSymbolicLink(System.IO.Path.Combine(site.Content.Path, "articles", "putaran"), System.IO.Path.Combine(site.Content.Path, "articles"));
         var (_, path) = await PublishGood("setelah-tautan");
         Assert.Equal(HttpStatusCode.OK, (await site.Probe(path)).Status);
-        Assert.DoesNotContain(site.Index.Current.Articles, a => a.Title == "Dari luar folder");
+        Assert.DoesNotContain(site.Index.Store.LoadArticles(), a => a.Title == "Dari luar folder");
         Assert.DoesNotContain(site.Index.Store.FileStates().Keys, p => p.Contains("putaran", StringComparison.Ordinal));
     }
 

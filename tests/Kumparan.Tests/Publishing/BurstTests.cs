@@ -21,7 +21,7 @@ public sealed class BurstTests : IDisposable
             await File.WriteAllTextAsync(Path.Combine(folder, $"arsip-{i}.md"), LiveSite.Article($"Arsip nomor {i}", $"Burst{i}"));
         }
 
-        await Eventually.Until(() => _site.Index.Current.Articles.Count(a => a.Id.StartsWith("Burst", StringComparison.Ordinal)), n => n == count,
+        await Eventually.Until(() => _site.Index.Store.LoadArticles().Count(a => a.Id.StartsWith("Burst", StringComparison.Ordinal)), n => n == count,
             "every file of the burst", TimeSpan.FromSeconds(60));
         // The snapshot is published just before Changed is raised: wait for the event of the last reload too.
         await Eventually.Until(() => Volatile.Read(ref reloads), n => n >= 1, "the reload's Changed event");

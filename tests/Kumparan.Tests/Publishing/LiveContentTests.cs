@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Kumparan.Content.Storage;
 using Kumparan.Tests.Support;
 
 namespace Kumparan.Tests.Publishing;
@@ -65,7 +66,7 @@ public sealed class LiveContentTests(LiveSite site) : IClassFixture<LiveSite>
         await reader;
         Assert.NotEmpty(seen);
         Assert.All(seen, status => Assert.Equal(HttpStatusCode.OK, status));
-        Assert.DoesNotContain(site.Index.Current.Gone.Keys, id => id == "LiveVim1");
+        Assert.Null(new ArticleReader(site.Index.Store.Database).GonePath("LiveVim1"));
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class LiveContentTests(LiveSite site) : IClassFixture<LiveSite>
         site.Content.Write("articles/kumparannews/swap-test.md", LiveSite.Article("Berkas sungguhan", "LiveSwapReal"));
         await site.WaitFor(PathOf("swap-test", "LiveSwapReal"), HttpStatusCode.OK, "Berkas sungguhan");
         await Task.Delay(300);
-        Assert.DoesNotContain(site.Index.Current.Articles, a => a.Title.StartsWith("Berkas sementara", StringComparison.Ordinal));
+        Assert.DoesNotContain(site.Index.Store.LoadArticles(), a => a.Title.StartsWith("Berkas sementara", StringComparison.Ordinal));
         Assert.DoesNotContain(site.Index.Store.FileStates().Keys, p => names.Any(n => p.EndsWith("/" + n, StringComparison.Ordinal)));
     }
 

@@ -116,7 +116,7 @@ public sealed class RealClockScheduleTests : IDisposable
         var id = path[(path.LastIndexOf('-') + 1)..];
         return Eventually.Until(async () =>
         {
-            var article = _factory.Services.GetRequiredService<Kumparan.Content.Publishing.ContentIndex>().Current.ById.ContainsKey(id);
+            var article = _factory.Services.GetRequiredService<Kumparan.Content.Publishing.ContentIndex>().Find(id) is not null;
             return article && (await _client.GetAsync(path)).StatusCode == status;
         }, read => read, $"{path} to be read and answer {(int)status}");
     }

@@ -1,5 +1,5 @@
 using Kumparan.Content.Articles;
-using Kumparan.Content.Publishing;
+using Kumparan.Tests.Support;
 
 namespace Kumparan.Tests.Rules;
 
@@ -20,8 +20,8 @@ public sealed class RelatedTests
 
     private static List<string> RelatedTo(Article article, params Article[] others)
     {
-        var snapshot = new ContentSnapshot(1, [article, .. others], [], new Dictionary<string, string>());
-        return Related.For(article, snapshot.Lists, Now).Select(a => a.Id).ToList();
+        using var stored = new StoredArticles([article, .. others]);
+        return stored.Listing.Related(article, Now, 5).Select(a => a.Id).ToList();
     }
 
     private static readonly Article Self = Make("X", "kumparannews", TimeSpan.FromDays(3), ["Korea Utara", "Rusia"]);

@@ -57,7 +57,7 @@ public sealed class CrawlerCachingTests(SeoSite site) : IClassFixture<SeoSite>
         using var content = new TempFolder().WithRepositoryContent();
         using var factory = new KumparanFactory(content.Path, new ManualClock(SeoContent.Now));
         var client = factory.CreateNoRedirectClient();
-        var unrelated = factory.Services.GetRequiredService<ContentIndex>().Current.Articles
+        var unrelated = factory.Services.GetRequiredService<ContentIndex>().Store.LoadArticles()
             .Single(a => a.SourcePath == "articles/kumparanhits/band-indie-asal-makassar-rilis-album-berbahasa-bugis.md").Path;
         // The update is now the newest change on the site: the home entry of the pages sitemap moves too.
         string[] changes = [Repository.SeedPath, "/", "/rss", "/kumparannews/rss", "/topic/korea-utara/rss", "/sitemap.xml", "/sitemap-articles-2025-02.xml", "/sitemap-pages.xml"];

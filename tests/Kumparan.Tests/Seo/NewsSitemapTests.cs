@@ -65,7 +65,7 @@ public sealed class NewsSitemapTests(SeoSite site) : IClassFixture<SeoSite>
             .Select(i => new Article
             {
                 Id = "N" + i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture),
-                Slug = "berita",
+                Slug = "berita-" + i,
                 Channel = "kumparannews",
                 Title = "Berita nomor " + i,
                 Summary = "Ringkasan",
@@ -73,7 +73,8 @@ public sealed class NewsSitemapTests(SeoSite site) : IClassFixture<SeoSite>
             })
             .Reverse()
             .ToList();
-        var listed = SitemapXml.NewsArticles(articles, now);
+        using var stored = new StoredArticles(articles);
+        var listed = SitemapXml.NewsArticles(stored.Listing, now);
         Assert.Equal(1000, listed.Count);
         Assert.Equal("N00000", listed[0].Id);
         Assert.Equal(listed.OrderByDescending(a => a.Published), listed);

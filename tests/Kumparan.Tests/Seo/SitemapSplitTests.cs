@@ -1,6 +1,6 @@
 using Kumparan.Content;
 using Kumparan.Content.Articles;
-using Kumparan.Content.Publishing;
+using Kumparan.Content.Storage;
 using Kumparan.Tests.Support;
 using Kumparan.Web.Hosting;
 using Kumparan.Web.Seo;
@@ -18,17 +18,19 @@ public sealed class SitemapSplitTests
         var articles = Enumerable.Range(0, 5).Select(i => new Article
         {
             Id = "S" + i,
-            Slug = "berita",
+            Slug = "berita-" + i,
             Channel = "kumparannews",
             Title = "Berita " + i,
             Summary = "Ringkasan",
             Published = now.AddDays(-i),
             Topics = ["Topik " + i],
         });
-        var snapshot = new ContentSnapshot(1, articles, [], new Dictionary<string, string>());
+        using var stored = new StoredArticles(articles);
         var site = new SiteInfo(Options.Create(new KumparanOptions { BaseUrl = SeoContent.BaseUrl }), new ManualClock(now));
+        var set = new SitemapSet(new SitemapQueries(stored.Database), site.Channels.Keys, [], maxUrls: 2);
 
-        var files = SitemapSet.Build(snapshot, now, site.Channels.Keys, maxUrls: 2);
+        var index = set.Index(now);
+        var files = index.Select(e => set.File(e.Name, now)!).ToList();
 
         Assert.Equal(
             ["sitemap-articles-2026-11.xml", "sitemap-articles-2026-11-p2.xml", "sitemap-articles-2026-11-p3.xml",
@@ -41,6 +43,6 @@ public sealed class SitemapSplitTests
             Assert.Empty(Schemas.Validate(System.Text.Encoding.UTF8.GetString(SitemapXml.UrlSet(file, site)), Schemas.Sitemap));
         }
 
-        Assert.Empty(Schemas.Validate(System.Text.Encoding.UTF8.GetString(SitemapXml.Index(files, site)), Schemas.SiteIndex));
+        Assert.Empty(Schemas.Validate(System.Text.Encoding.UTF8.GetString(SitemapXml.Index(index, site)), Schemas.SiteIndex));
     }
 }

@@ -10,9 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace Kumparan.Tests.Storage;
 
 /// <summary>
-/// The first index of a folder (no database yet) is written to a temporary file without a journal and
-/// moved into place when complete: what a reader and an operator see must be the same as before,
-/// and a failed or interrupted first index must leave nothing half-built behind.
+/// The first start on an empty data folder serves from a WAL database as it indexes. A database rebuilt
+/// aside (after damage) replaces the served file only when complete; a failed or interrupted build
+/// leaves the served file as it was and nothing half-built behind.
 /// </summary>
 public sealed class FirstIndexTests : IDisposable
 {
@@ -25,21 +25,35 @@ public sealed class FirstIndexTests : IDisposable
     private ContentSync SyncOf(Database database, ILogger? logger = null) =>
         new(new ArticleStore(database), new KumparanOptions(), _content.Path, logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
-    [Fact]
-    public void TheFirstIndexIsWrittenAsideAndMovedIntoPlaceAsAWalDatabase()
+    private Database Served()
     {
         var database = new Database(DatabasePath);
-        var seenDuringBuild = (Final: true, New: false);
+        database.Migrate();
+        SyncOf(database).Run();
+        return database;
+    }
+
+    [Fact]
+    public void ARebuiltDatabaseIsWrittenAsideWhileTheOldOneServesAndMovedIntoPlaceAsAWalDatabase()
+    {
+        var database = Served();
+        var seenDuringBuild = (Served: 0L, New: false);
         SyncReport? report = null;
+        var aside = DatabasePath + ".damaged";
 
-        Assert.True(database.CreateNew(() =>
+        database.Replace(building =>
         {
-            seenDuringBuild = (File.Exists(DatabasePath), File.Exists(database.NewPath));
-            report = SyncOf(database).Run();
-        }));
+            seenDuringBuild = (new ArticleStore(database).LoadArticles().Count, File.Exists(database.NewPath));
+            report = SyncOf(building).Run();
+        }, () =>
+        {
+            File.Move(DatabasePath, aside);
+            return aside;
+        });
 
-        Assert.Equal((false, true), seenDuringBuild);
+        Assert.True(seenDuringBuild.Served > 0 && seenDuringBuild.New);
         Assert.True(report!.Accepted > 0);
+        Assert.True(File.Exists(aside));
         Assert.False(File.Exists(database.NewPath));
         using var connection = database.Open();
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
@@ -54,45 +68,35 @@ public sealed class FirstIndexTests : IDisposable
     }
 
     [Fact]
-    public void AnExistingDatabaseIsNeitherRebuiltNorTouched()
+    public void AFailedRebuildLeavesTheServedFileAsItWasAndNoTemporaryFile()
     {
-        var database = new Database(DatabasePath);
-        database.Migrate();
-        SyncOf(database).Run();
+        var database = Served();
         var written = File.GetLastWriteTimeUtc(DatabasePath);
-
-        Assert.False(database.CreateNew(() => throw new InvalidOperationException("must not run")));
-        Assert.Equal(written, File.GetLastWriteTimeUtc(DatabasePath));
-        Assert.False(File.Exists(database.NewPath));
-    }
-
-    [Fact]
-    public void AFailedFirstIndexLeavesNoFileAndTheNextStartBuildsItAgain()
-    {
-        var database = new Database(DatabasePath);
-        var error = Assert.Throws<IOException>(() => database.CreateNew(() =>
+        var error = Assert.Throws<IOException>(() => database.Replace(building =>
         {
-            SyncOf(database).Run();
+            SyncOf(building).Run();
             throw new IOException("disk full");
-        }));
+        }, () => throw new InvalidOperationException("must not move the served file")));
 
         Assert.Equal("disk full", error.Message);
-        Assert.False(File.Exists(DatabasePath));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(DatabasePath));
         Assert.False(File.Exists(database.NewPath));
-
-        Assert.True(database.CreateNew(() => SyncOf(database).Run()));
         Assert.Contains(new ArticleStore(database).LoadArticles(), a => a.Id == "24R1wPK1UUi");
     }
 
     [Fact]
-    public void WhatAnInterruptedFirstIndexLeftBehindIsDiscarded()
+    public void WhatAnInterruptedRebuildLeftBehindIsDiscarded()
     {
-        var database = new Database(DatabasePath);
+        var database = Served();
         // A process killed mid-build leaves a temporary file that is no database (or half of one).
         File.WriteAllBytes(database.NewPath, [.. "SQLite format 3\0"u8, .. new byte[5000]]);
         File.WriteAllText(database.NewPath + "-journal", "left over");
 
-        Assert.True(database.CreateNew(() => SyncOf(database).Run()));
+        database.Replace(building => SyncOf(building).Run(), () =>
+        {
+            File.Delete(DatabasePath);
+            return DatabasePath;
+        });
         Assert.False(File.Exists(database.NewPath));
         Assert.False(File.Exists(database.NewPath + "-journal"));
         Assert.Contains(new ArticleStore(database).LoadArticles(), a => a.Id == "24R1wPK1UUi");

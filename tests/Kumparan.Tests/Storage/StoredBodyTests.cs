@@ -45,16 +45,16 @@ public sealed class StoredBodyTests : IDisposable
     }
 
     [Fact]
-    public void TheStoredDocumentHasTheShapeEarlierVersionsWrote()
+    public void TheStoredBodyKeepsTheBlockShapeOfEarlierDatabases()
     {
         var path = ArticleWriter.Write(_content, "kumparannews", "uji-bentuk", new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.FromHours(7)), body: Body);
         var (sync, store) = SyncedStore.Open(_content.Path, _data.Path);
         sync.Run();
         using var connection = store.Database.Open();
-        var document = connection.QuerySingle<string>("SELECT document FROM articles WHERE slug = 'uji-bentuk'");
+        var body = connection.QuerySingle<string>("SELECT body FROM articles WHERE slug = 'uji-bentuk'");
 
-        using var json = JsonDocument.Parse(document);
-        var first = json.RootElement.GetProperty("Body")[0];
+        using var json = JsonDocument.Parse(body);
+        var first = json.RootElement[0];
         Assert.Equal(["Kind", "Html", "Words", "CjkCharacters"], first.EnumerateObject().Select(p => p.Name));
         Assert.Equal("Paragraph", first.GetProperty("Kind").GetString());
         Assert.Equal(store.LoadArticles().Single(a => a.Path == path).Body[0].Html, first.GetProperty("Html").GetString());

@@ -1,7 +1,7 @@
 using Kumparan.Content;
 using Kumparan.Content.Ads;
 using Kumparan.Content.Articles;
-using Kumparan.Content.Publishing;
+using Kumparan.Content.Storage;
 using Kumparan.Web.Caching;
 using Kumparan.Web.Hosting;
 using Kumparan.Web.Seo;
@@ -16,9 +16,12 @@ public sealed record BodyPart(string? Html, string? SlotName, bool TopSlot = fal
 /// <summary>A correction as shown, with the later article it names when that one is public.</summary>
 public sealed record ShownCorrection(Correction Correction, Article? Later);
 
-public sealed class ArticleModel(ContentIndex index, SiteInfo site, TimeProvider clock, IOptions<KumparanOptions> options)
-    : SitePageModel(index, site)
+public sealed class ArticleModel(IArticleReader reader, IArticleListing listing, SiteInfo site, TimeProvider clock, IOptions<KumparanOptions> options)
+    : SitePageModel(site)
 {
+    /// <summary>How many articles "Baca juga" shows.</summary>
+    public const int RelatedCount = 5;
+
     public Article Article { get; private set; } = null!;
 
     public IReadOnlyList<BodyPart> Body { get; private set; } = [];
@@ -36,11 +39,16 @@ public sealed class ArticleModel(ContentIndex index, SiteInfo site, TimeProvider
     {
         var now = clock.GetUtcNow();
         var id = slugId[(slugId.LastIndexOf('-') + 1)..];
-        var article = Snapshot.ById.GetValueOrDefault(id)
-            ?? Snapshot.Articles.FirstOrDefault(a => a.Channel == channel && a.Slug == slugId);
+        // By id (the URL's last part decides), else an address without an id; both are index lookups.
+        var article = reader.ById(id, withBody: true);
+        if (article is null && reader.BySlug(channel, slugId) is { } bySlug)
+        {
+            article = reader.ById(bySlug.Id, withBody: true);
+        }
+
         if (article is null)
         {
-            return Snapshot.Gone.ContainsKey(id) ? StatusCode(StatusCodes.Status410Gone) : NotFound();
+            return reader.GonePath(id) is not null ? StatusCode(StatusCodes.Status410Gone) : NotFound();
         }
 
         if (article.IsExpiredAt(now))
@@ -62,17 +70,22 @@ public sealed class ArticleModel(ContentIndex index, SiteInfo site, TimeProvider
         CurrentChannel = article.Channel;
         Head = ArticleHead.For(article, Site);
         Body = Interleave(article, options.Value.Ads);
-        RelatedArticles = Related.For(article, Snapshot.Lists, now);
+        RelatedArticles = listing.Related(article, now, RelatedCount);
 
         HttpContext.DependsOn(CacheTags.Article(article.Id));
+        if (article.Expires is { } expires)
+        {
+            HttpContext.CacheUntil(expires);
+        }
+
         // "Baca juga" is made from the channel and topics: a new article there may show in it up to
         // Kumparan:Cache:LooseSeconds late; an edit of an article shown in it shows at once.
         HttpContext.DependsLooselyOn([CacheTags.Channel(article.Channel), .. article.Topics.Select(t => CacheTags.Topic(Slug.FromName(t)))]);
         HttpContext.DependsOn(RelatedArticles.Select(r => CacheTags.Article(r.Id)));
         Corrections = article.Corrections.OrderBy(c => c.Date)
-            .Select(c => new ShownCorrection(c, c.Article is { } r && Snapshot.Resolve(r) is { } later && later.IsVisibleAt(now) && later.Id != article.Id ? later : null))
+            .Select(c => new ShownCorrection(c, c.Article is { } r && reader.Resolve(r) is { } later && later.IsVisibleAt(now) && later.Id != article.Id ? later : null))
             .ToList();
-        Answers = Snapshot.AnsweredBy.GetValueOrDefault(article.Id)?.Where(l => l.Article.IsVisibleAt(now)).ToList() ?? [];
+        Answers = reader.AnsweredBy(article).Where(l => l.Article.IsVisibleAt(now)).ToList();
         HttpContext.DependsOn(Corrections.Where(c => c.Later is not null).Select(c => CacheTags.Article(c.Later!.Id)));
         HttpContext.DependsOn(Answers.Select(a => CacheTags.Article(a.Article.Id)));
         return Page();

@@ -1,4 +1,4 @@
-using Kumparan.Content.Publishing;
+using Kumparan.Content.Storage;
 using Kumparan.Web.Caching;
 using Kumparan.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -6,18 +6,18 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kumparan.Web.Pages.Authors;
 
 /// <summary>An author's articles (co-written ones included), newest first, paginated.</summary>
-public sealed class AuthorModel(ContentIndex index, SiteInfo site, TimeProvider clock) : ArticleListPageModel(index, site, clock)
+public sealed class AuthorModel(IArticleListing listing, SiteInfo site, TimeProvider clock) : ArticleListPageModel(listing, site, clock)
 {
     public IActionResult OnGet(string slug, [FromQuery(Name = "page")] string? page)
     {
         HttpContext.DependsOn(CacheTags.Author(slug));
-        var articles = Snapshot.Lists.Author(slug);
-        if (ArticleLists.NameIn(articles, a => a.Authors, slug, Now) is not { } name)
+        var list = ListKey.Author(slug);
+        if (Listing.NameOf(list, Now) is not { } name)
         {
             return NotFound();
         }
 
         Kind = "Penulis";
-        return Show(articles, "/penulis/" + slug, page, name, $"Artikel yang ditulis {name} di {Site.SiteName}.", notFoundWhenEmpty: true);
+        return Show(list, "/penulis/" + slug, page, name, $"Artikel yang ditulis {name} di {Site.SiteName}.", notFoundWhenEmpty: true);
     }
 }

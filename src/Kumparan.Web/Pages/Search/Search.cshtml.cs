@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kumparan.Web.Pages.Search;
 
 /// <summary>Full-text search. Any input gives results or a friendly empty page; results are never indexed by search engines.</summary>
-public sealed class SearchModel(ContentIndex index, SiteInfo site, TimeProvider clock, ArticleSearch search) : SitePageModel(index, site)
+public sealed class SearchModel(SiteInfo site, TimeProvider clock, ArticleSearch search) : SitePageModel(site)
 {
     public const int PageSize = 10;
 
@@ -28,7 +28,7 @@ public sealed class SearchModel(ContentIndex index, SiteInfo site, TimeProvider 
         }
 
         Query = SearchQuery.Display(q);
-        Results = search.Search(Query, Snapshot, clock.GetUtcNow(), number, PageSize);
+        Results = search.Search(Query, clock.GetUtcNow(), number, PageSize);
         if (Results.Page is not { } results)
         {
             return NotFound();

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kumparan.Web.Pages.Site;
 
 /// <summary>A footer page from content/pages; "Peringkat Penulis" adds its ranking from the database.</summary>
-public sealed class FooterPageModel(ContentIndex index, SiteInfo site, TimeProvider clock, ArticleStore store) : SitePageModel(index, site)
+public sealed class FooterPageModel(ContentIndex index, SiteInfo site, TimeProvider clock, ArticleStore store) : SitePageModel(site)
 {
     public const string RankingSlug = "peringkat-penulis";
 
@@ -18,7 +18,7 @@ public sealed class FooterPageModel(ContentIndex index, SiteInfo site, TimeProvi
 
     public IActionResult OnGet(string slug)
     {
-        if (!Snapshot.Pages.TryGetValue(slug, out var page))
+        if (!index.Current.Pages.TryGetValue(slug, out var page))
         {
             return NotFound();
         }

@@ -1,12 +1,12 @@
 using Kumparan.Content.Articles;
-using Kumparan.Content.Publishing;
+using Kumparan.Content.Storage;
 using Kumparan.Web.Caching;
 using Kumparan.Web.Hosting;
 
 namespace Kumparan.Web.Pages.Site;
 
 /// <summary>The error pages (404, 410, 500, ...), in the site's layout, leaking nothing.</summary>
-public sealed class StatusModel(ContentIndex index, SiteInfo site, TimeProvider clock) : SitePageModel(index, site)
+public sealed class StatusModel(IArticleListing listing, SiteInfo site, TimeProvider clock) : SitePageModel(site)
 {
     public int Code { get; private set; }
 
@@ -32,6 +32,6 @@ public sealed class StatusModel(ContentIndex index, SiteInfo site, TimeProvider 
         };
         Response.StatusCode = Code;
         Head = new PageHead(Title, Message, null, NoIndex: true);
-        Latest = Snapshot.Visible(clock.GetUtcNow()).Take(5).ToList();
+        Latest = listing.Latest(ListKey.Home, clock.GetUtcNow(), 5);
     }
 }

@@ -1,0 +1,271 @@
+using System.Globalization;
+using System.Text;
+using Dapper;
+using Kumparan.Content.Articles;
+using Kumparan.Content.Publishing;
+using Microsoft.Data.Sqlite;
+
+namespace Kumparan.Content.Storage;
+
+/// <summary>
+/// What list pages, feeds and "Baca juga" ask of the store: the listed articles of a list at a moment,
+/// newest first. Listed means public at that moment (not a draft, published, not expired) and not
+/// retracted; the moment is part of every query, so scheduling and expiry need no rebuild.
+/// </summary>
+public interface IArticleListing
+{
+    /// <summary>The newest <paramref name="count"/> listed articles of <paramref name="list"/>.</summary>
+    IReadOnlyList<Article> Latest(ListKey list, DateTimeOffset now, int count);
+
+    /// <summary>Page <paramref name="number"/> (from 1); null past the last page. An empty list has one empty page.</summary>
+    ListPage<Article>? Page(ListKey list, DateTimeOffset now, int number, int size);
+
+    /// <summary>How many articles <paramref name="list"/> lists at <paramref name="now"/>.</summary>
+    long Count(ListKey list, DateTimeOffset now);
+
+    /// <summary>A topic's or author's name as the newest listed article writes it; null when nothing is listed under the slug.</summary>
+    string? NameOf(ListKey list, DateTimeOffset now);
+
+    /// <summary>"Baca juga": listed articles sharing topics first (most shared, then newest), then the newest of the same channel.</summary>
+    IReadOnlyList<Article> Related(Article article, DateTimeOffset now, int count);
+
+    /// <summary>The next moment after <paramref name="now"/> at which a listed article appears or expires.</summary>
+    DateTimeOffset? NextChangeAfter(DateTimeOffset now);
+
+    /// <summary>The listable articles that appeared or expired in (<paramref name="after"/>, <paramref name="until"/>].</summary>
+    IReadOnlyList<Article> ChangedBetween(DateTimeOffset after, DateTimeOffset until);
+
+    /// <summary>The newest listed articles published after <paramref name="since"/>, not sponsored (the news sitemap).</summary>
+    IReadOnlyList<Article> NewsSince(DateTimeOffset since, DateTimeOffset now, int count);
+}
+
+/// <summary>
+/// The SQLite implementation. Each list is a range of one covering index that holds the order and the
+/// visibility columns (articles_home, articles_channel, article_topics_list, article_authors_list), so
+/// a page, even a deep one, is read from the index alone and only its own documents are read from the
+/// table. Counts come from <c>list_counts</c>, kept by every write, less the few scheduled and expired ones.
+/// </summary>
+public sealed class ArticleListing(Database database) : IArticleListing
+{
+    /// <summary>How many of each topic's newest articles "Baca juga" weighs: enough for the five it shows, bounded for topics of any size.</summary>
+    public const int RelatedCandidatesPerTopic = 100;
+
+    private const string Visible = "listed = 1 AND published_at <= $now AND (expires_at IS NULL OR expires_at > $now)";
+
+    private readonly record struct Source(string Table, string? KeyColumn, string IdColumn);
+
+    private static Source SourceOf(ListKind kind) => kind switch
+    {
+        ListKind.Home => new("articles", null, "id"),
+        ListKind.Channel => new("articles", "channel", "id"),
+        ListKind.Topic => new("article_topics", "slug", "article_id"),
+        ListKind.Author => new("article_authors", "slug", "article_id"),
+        _ => new("articles", "month", "id"),
+    };
+
+    private static object KeyValue(ListKey list) =>
+        list.Kind == ListKind.Month ? int.Parse(list.Slug, CultureInfo.InvariantCulture) : list.Slug;
+
+    public IReadOnlyList<Article> Latest(ListKey list, DateTimeOffset now, int count)
+    {
+        using var connection = database.Open();
+        return Read(connection, list, now, count, 0);
+    }
+
+    public ListPage<Article>? Page(ListKey list, DateTimeOffset now, int number, int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        if (number < 1)
+        {
+            return null;
+        }
+
+        using var connection = database.Open();
+        var total = Count(connection, list, now);
+        var pageCount = (int)Math.Max(1, (total + size - 1) / size);
+        if (number > pageCount)
+        {
+            return null;
+        }
+
+        var items = Read(connection, list, now, size, (long)(number - 1) * size);
+        return new ListPage<Article>(items, number, pageCount, (int)Math.Min(total, int.MaxValue));
+    }
+
+    public long Count(ListKey list, DateTimeOffset now)
+    {
+        using var connection = database.Open();
+        return Count(connection, list, now);
+    }
+
+    private static long Count(SqliteConnection connection, ListKey list, DateTimeOffset now)
+    {
+        var source = SourceOf(list.Kind);
+        var key = source.KeyColumn is { } column ? $" AND {column} = @key" : "";
+        var parameters = new { key = KeyValue(list), now = now.ToUnixTimeSeconds() };
+        // Counted whatever their time; the scheduled and the expired are few and found on indexes.
+        var listed = connection.QuerySingleOrDefault<long?>("SELECT listed FROM list_counts WHERE list = @list", new { list = list.Key }) ?? 0;
+        if (listed <= 0)
+        {
+            return 0;
+        }
+
+        var future = connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM {source.Table} WHERE listed = 1{key} AND published_at > @now", parameters);
+        var expired = connection.ExecuteScalar<long>(
+            $"SELECT COUNT(*) FROM {source.Table} WHERE listed = 1 AND expires_at <= @now{key} AND published_at <= @now", parameters);
+        return Math.Max(0, listed - future - expired);
+    }
+
+    private static List<Article> Read(SqliteConnection connection, ListKey list, DateTimeOffset now, int limit, long offset)
+    {
+        var source = SourceOf(list.Kind);
+        var key = source.KeyColumn is { } column ? $" AND {column} = $key" : "";
+        // The page's ids from the covering index first (an offset skips index entries only), then their documents.
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            $"""
+            SELECT a.document FROM (
+                SELECT {source.IdColumn} AS id, published_at FROM {source.Table}
+                WHERE {Visible}{key}
+                ORDER BY published_at DESC, {source.IdColumn}
+                LIMIT $limit OFFSET $offset
+            ) p JOIN articles a ON a.id = p.id
+            ORDER BY p.published_at DESC, p.id
+            """;
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
+        command.Parameters.AddWithValue("$key", KeyValue(list));
+        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$offset", offset);
+        return ReadDocuments(command);
+    }
+
+    public string? NameOf(ListKey list, DateTimeOffset now)
+    {
+        if (list.Kind is not (ListKind.Topic or ListKind.Author))
+        {
+            throw new ArgumentException("Only topics and authors have names.", nameof(list));
+        }
+
+        var source = SourceOf(list.Kind);
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<string?>(
+            $"""
+            SELECT name FROM {source.Table}
+            WHERE {Visible.Replace('$', '@')} AND slug = @slug
+            ORDER BY published_at DESC, article_id
+            LIMIT 1
+            """,
+            new { slug = list.Slug, now = now.ToUnixTimeSeconds() });
+    }
+
+    public IReadOnlyList<Article> Related(Article article, DateTimeOffset now, int count)
+    {
+        var topics = article.Topics.Select(Slug.FromName).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        using var connection = database.Open();
+        var related = new List<Article>(count);
+        var seen = new HashSet<string>(StringComparer.Ordinal) { article.Id };
+        if (topics.Count > 0)
+        {
+            // The newest listed articles of each topic, weighed by how many of this article's topics they share.
+            var sql = new StringBuilder("SELECT a.document FROM (SELECT id, COUNT(*) AS shared, MAX(published_at) AS published FROM (");
+            for (var i = 0; i < topics.Count; i++)
+            {
+                sql.Append(i == 0 ? "" : " UNION ALL ").Append(CultureInfo.InvariantCulture,
+                    $"SELECT * FROM (SELECT article_id AS id, published_at FROM article_topics WHERE {Visible} AND slug = $t{i} AND article_id <> $id ORDER BY published_at DESC, article_id LIMIT $per)");
+            }
+
+            sql.Append(") GROUP BY id ORDER BY shared DESC, published DESC, id LIMIT $count) r JOIN articles a ON a.id = r.id ORDER BY r.shared DESC, r.published DESC, r.id");
+            using var command = connection.CreateCommand();
+            command.CommandText = sql.ToString();
+            command.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
+            command.Parameters.AddWithValue("$id", article.Id);
+            command.Parameters.AddWithValue("$per", RelatedCandidatesPerTopic);
+            command.Parameters.AddWithValue("$count", count);
+            for (var i = 0; i < topics.Count; i++)
+            {
+                command.Parameters.AddWithValue("$t" + i.ToString(CultureInfo.InvariantCulture), topics[i]);
+            }
+
+            foreach (var other in ReadDocuments(command))
+            {
+                seen.Add(other.Id);
+                related.Add(other);
+            }
+        }
+
+        if (related.Count < count)
+        {
+            foreach (var other in Read(connection, ListKey.Channel(article.Channel), now, count + related.Count + 1, 0))
+            {
+                if (related.Count < count && seen.Add(other.Id))
+                {
+                    related.Add(other);
+                }
+            }
+        }
+
+        return related;
+    }
+
+    public DateTimeOffset? NextChangeAfter(DateTimeOffset now)
+    {
+        using var connection = database.Open();
+        var next = connection.QuerySingleOrDefault<long?>(
+            """
+            SELECT MIN(t) FROM (
+                SELECT published_at AS t FROM (SELECT published_at FROM articles WHERE listed = 1 AND published_at > @now ORDER BY published_at LIMIT 1)
+                UNION ALL
+                SELECT expires_at FROM (SELECT expires_at FROM articles WHERE listed = 1 AND expires_at > @now ORDER BY expires_at LIMIT 1)
+            )
+            """,
+            new { now = now.ToUnixTimeSeconds() });
+        return next is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+    }
+
+    public IReadOnlyList<Article> ChangedBetween(DateTimeOffset after, DateTimeOffset until)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            """
+            SELECT document FROM articles WHERE id IN (
+                SELECT id FROM articles WHERE listed = 1 AND published_at > $from AND published_at <= $to
+                UNION
+                SELECT id FROM articles WHERE listed = 1 AND expires_at > $from AND expires_at <= $to)
+            """;
+        command.Parameters.AddWithValue("$from", after.ToUnixTimeSeconds());
+        command.Parameters.AddWithValue("$to", until.ToUnixTimeSeconds());
+        return ReadDocuments(command);
+    }
+
+    public IReadOnlyList<Article> NewsSince(DateTimeOffset since, DateTimeOffset now, int count)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            $"""
+            SELECT a.document FROM (
+                SELECT id, published_at FROM articles WHERE {Visible} AND published_at > $since ORDER BY published_at DESC, id
+            ) p JOIN articles a ON a.id = p.id
+            WHERE a.sponsored = 0
+            ORDER BY p.published_at DESC, p.id
+            LIMIT $count
+            """;
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
+        command.Parameters.AddWithValue("$since", since.ToUnixTimeSeconds());
+        command.Parameters.AddWithValue("$count", count);
+        return ReadDocuments(command);
+    }
+
+    internal static List<Article> ReadDocuments(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var articles = new List<Article>();
+        while (reader.Read())
+        {
+            articles.Add(StoredArticle.Read(reader.GetFieldValue<byte[]>(0)));
+        }
+
+        return articles;
+    }
+}
