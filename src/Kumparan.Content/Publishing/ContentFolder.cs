@@ -2,7 +2,7 @@ namespace Kumparan.Content.Publishing;
 
 /// <summary>A file found in the content folder.</summary>
 /// <param name="Path">Relative to the content folder, with forward slashes: "articles/kumparannews/x.md".</param>
-public sealed record ContentFileInfo(string Path, string FullPath, long Size, long ModifiedTicks)
+public sealed record ContentFileInfo(string Path, long Size, long ModifiedTicks)
 {
     public bool IsPage => Path.StartsWith("pages/", StringComparison.Ordinal);
 }
@@ -27,6 +27,67 @@ public static class ContentFolder
         Add(files, root, "articles", recurse: true);
         Add(files, root, "pages", recurse: false);
         return files;
+    }
+
+    /// <summary>The folders that hold content, relative: "pages", then "articles" and every folder below it (no symbolic links, no hidden names).</summary>
+    public static IEnumerable<string> Directories(string root)
+    {
+        if (IsFollowed(System.IO.Path.Combine(root, "pages")))
+        {
+            yield return "pages";
+        }
+
+        var pending = new Stack<(string Relative, int Depth)>();
+        if (IsFollowed(System.IO.Path.Combine(root, "articles")))
+        {
+            pending.Push(("articles", 0));
+        }
+
+        while (pending.TryPop(out var current))
+        {
+            yield return current.Relative;
+            if (current.Depth >= Options.MaxRecursionDepth)
+            {
+                continue;
+            }
+
+            IEnumerable<DirectoryInfo> children;
+            try
+            {
+                children = new DirectoryInfo(System.IO.Path.Combine(root, current.Relative)).EnumerateDirectories("*", new EnumerationOptions
+                {
+                    RecurseSubdirectories = false,
+                    AttributesToSkip = Options.AttributesToSkip,
+                    IgnoreInaccessible = true,
+                }).Where(d => !d.Name.StartsWith('.') && d.LinkTarget is null).OrderByDescending(d => d.Name, StringComparer.Ordinal).ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue; // Removed or unreadable while we looked: the next reconcile sees it.
+            }
+
+            foreach (var child in children)
+            {
+                pending.Push((current.Relative + "/" + child.Name, current.Depth + 1));
+            }
+        }
+    }
+
+    /// <summary>The content files directly in <paramref name="directory"/> (relative).</summary>
+    public static List<ContentFileInfo> Files(string root, string directory)
+    {
+        var files = new List<ContentFileInfo>();
+        Add(files, root, directory, recurse: false);
+        return files;
+    }
+
+    /// <summary>The folder part of a relative path ("articles/kumparannews" of "articles/kumparannews/x.md").</summary>
+    public static string DirectoryOf(string relativePath) => relativePath[..Math.Max(0, relativePath.LastIndexOf('/'))];
+
+    private static bool IsFollowed(string path)
+    {
+        var directory = new DirectoryInfo(path);
+        return directory.Exists && directory.LinkTarget is null;
     }
 
     /// <summary>Whether a path (relative, forward slashes) is one the site reads: editors' temporary files are not.</summary>
@@ -69,7 +130,7 @@ public static class ContentFolder
 
         var file = new FileInfo(System.IO.Path.Combine(root, relativePath));
         return file.Exists && file.LinkTarget is null && (file.Attributes & Options.AttributesToSkip) == 0
-            ? new ContentFileInfo(relativePath, file.FullName, file.Length, file.LastWriteTimeUtc.Ticks)
+            ? new ContentFileInfo(relativePath, file.Length, file.LastWriteTimeUtc.Ticks)
             : null;
     }
 
@@ -96,7 +157,7 @@ public static class ContentFolder
             var relative = Relative(root, file.FullName);
             if (IsContentPath(relative))
             {
-                files.Add(new ContentFileInfo(relative, file.FullName, file.Length, file.LastWriteTimeUtc.Ticks));
+                files.Add(new ContentFileInfo(relative, file.Length, file.LastWriteTimeUtc.Ticks));
             }
         }
     }

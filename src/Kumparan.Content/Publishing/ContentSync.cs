@@ -80,27 +80,20 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
         scope ??= SyncScope.All;
         // The real clock on purpose: it is compared with the file system's own timestamps.
         var scanned = DateTime.UtcNow.Ticks;
-        var files = scope.Only is { } only
-            ? only.Select(p => ContentFolder.Stat(contentRoot, p)).Where(f => f is not null).Select(f => f!).ToList()
-            : ContentFolder.Scan(contentRoot).Where(f => scope.Skip?.Contains(f.Path) != true).ToList();
-        var known = store.FileStates(scope.Only);
+        var (candidatesFound, missing, scannedCount) = scope.Only is { } only ? Compare(only, scope) : Compare(scope);
+        var known = store.FileStates(candidatesFound.Select(f => f.Path).Concat(missing).ToList());
         // The earlier claim keeps an id or slug: files the store already holds first, then by time, then by path.
-        var changed = files
-            .Where(f => !known.TryGetValue(f.Path, out var s) || s.Size != f.Size || s.ModifiedTicks != f.ModifiedTicks)
-            .ToList();
-        var candidates = changed
+        var candidates = candidatesFound
             .Where(f => scope.SettledBefore is not { } settled || f.ModifiedTicks <= settled.Ticks)
             .OrderBy(f => known.ContainsKey(f.Path) ? 0 : 1).ThenBy(f => f.ModifiedTicks).ThenBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
+        var changed = candidatesFound;
         // An editor's save gets a line per accepted file; a bulk sync (the first index of a folder) gets
         // the summary line instead: 10,000 lines of "Accepted" cost half a second of a cold index.
         // Files read again only because they were saved moments before the last sync are not counted.
         var acceptedLevel = candidates.Count(f => known.GetValueOrDefault(f.Path) is not { ModifiedTicks: 0 }) <= EachFileLogLimit
             ? LogLevel.Information
             : LogLevel.Debug;
-
-        var onDisk = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var missing = known.Keys.Where(p => !onDisk.Contains(p) && scope.Covers(p)).ToList();
 
         var errors = new List<ContentError>();
         var warnings = new List<ContentError>();
@@ -276,14 +269,54 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
         transaction.Dispose();
         var commit = Stopwatch.GetElapsedTime(started) - writing;
         var waitedMs = waited * 1000.0 / Stopwatch.Frequency;
-        LogTimes(files.Count, loaded, writing.TotalMilliseconds, waitedMs, commit.TotalMilliseconds);
-        return new SyncReport(files.Count, files.Count - loaded, loaded - hashUnchanged, accepted,
+        LogTimes(scannedCount, loaded, writing.TotalMilliseconds, waitedMs, commit.TotalMilliseconds);
+        return new SyncReport(scannedCount, scannedCount - loaded, loaded - hashUnchanged, accepted,
             errors.Select(e => e.File).Distinct().Count(), deleted, errors, warnings)
         {
             Articles = tooMany ? null : changes,
             Pages = pages,
             Deferred = changed.Count - candidates.Count,
         };
+    }
+
+    // Only some paths (an editor's save): each is looked at on disk and in the store.
+    private (List<ContentFileInfo> Changed, List<string> Missing, int Scanned) Compare(IReadOnlySet<string> only, SyncScope scope)
+    {
+        var files = only.Select(p => ContentFolder.Stat(contentRoot, p)).Where(f => f is not null).Select(f => f!).ToList();
+        var stored = store.FileSizes(only);
+        var changed = files.Where(f => !stored.TryGetValue(f.Path, out var s) || s != (f.Size, f.ModifiedTicks)).ToList();
+        var onDisk = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        return (changed, stored.Keys.Where(p => !onDisk.Contains(p) && scope.Covers(p)).ToList(), files.Count);
+    }
+
+    // The whole folder, one directory at a time against the store's rows of that directory, so that
+    // a reconcile of a million files holds one directory's listing, not the archive's.
+    private (List<ContentFileInfo> Changed, List<string> Missing, int Scanned) Compare(SyncScope scope)
+    {
+        var changed = new List<ContentFileInfo>();
+        var missing = new List<string>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var scanned = 0;
+        foreach (var directory in ContentFolder.Directories(contentRoot))
+        {
+            visited.Add(directory);
+            var files = ContentFolder.Files(contentRoot, directory).Where(f => scope.Skip?.Contains(f.Path) != true).ToList();
+            scanned += files.Count;
+            var stored = store.FileSizesIn(directory);
+            foreach (var file in files)
+            {
+                if (!stored.Remove(file.Path, out var s) || s != (file.Size, file.ModifiedTicks))
+                {
+                    changed.Add(file);
+                }
+            }
+
+            missing.AddRange(stored.Keys.Where(p => scope.Covers(p) && scope.Skip?.Contains(p) != true));
+        }
+
+        // Files of folders that are gone (or no longer followed: a symbolic link, a hidden name).
+        missing.AddRange(store.FilePaths().Where(p => !visited.Contains(ContentFolder.DirectoryOf(p)) && scope.Covers(p)));
+        return (changed, missing, scanned);
     }
 
     // A file's warnings go into the report, and into the log unless this version was reported before.
@@ -326,7 +359,7 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(file.FullPath);
+            bytes = File.ReadAllBytes(Path.Combine(contentRoot, file.Path));
         }
         catch (IOException)
         {

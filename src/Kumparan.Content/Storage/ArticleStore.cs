@@ -27,7 +27,7 @@ public sealed class ArticleStore(Database database)
 {
     public Database Database => database;
 
-    /// <summary>What the store remembers of every file (a full reconcile), or only of <paramref name="paths"/> (an editor's save).</summary>
+    /// <summary>What the store remembers of every file, or only of <paramref name="paths"/> (the changed ones).</summary>
     public Dictionary<string, FileState> FileStates(IReadOnlyCollection<string>? paths = null)
     {
         const string Columns = "path AS Path, size AS Size, modified_ticks AS ModifiedTicks, hash AS Hash, status AS Status, errors AS Errors";
@@ -36,6 +36,36 @@ public sealed class ArticleStore(Database database)
             ? connection.Query<FileState>($"SELECT {Columns} FROM content_files")
             : paths.Chunk(500).SelectMany(chunk => connection.Query<FileState>($"SELECT {Columns} FROM content_files WHERE path IN @chunk", new { chunk }));
         return states.ToDictionary(s => s.Path, StringComparer.Ordinal);
+    }
+
+    /// <summary>Size and modification time the store remembers of each of <paramref name="paths"/> it knows.</summary>
+    public Dictionary<string, (long Size, long ModifiedTicks)> FileSizes(IReadOnlyCollection<string> paths)
+    {
+        using var connection = database.Open();
+        return paths.Chunk(500)
+            .SelectMany(chunk => connection.Query<(string Path, long Size, long Ticks)>("SELECT path, size, modified_ticks FROM content_files WHERE path IN @chunk", new { chunk }))
+            .ToDictionary(r => r.Path, r => (r.Size, r.Ticks), StringComparer.Ordinal);
+    }
+
+    /// <summary>Size and modification time of the files the store remembers directly in <paramref name="directory"/> (relative).</summary>
+    public Dictionary<string, (long Size, long ModifiedTicks)> FileSizesIn(string directory)
+    {
+        using var connection = database.Open();
+        // The paths under "dir/" sort between "dir/" and "dir0" ('0' follows '/'); deeper folders are skipped.
+        return connection.Query<(string Path, long Size, long Ticks)>(
+                "SELECT path, size, modified_ticks FROM content_files WHERE path > @low AND path < @high", new { low = directory + "/", high = directory + "0" })
+            .Where(r => r.Path.IndexOf('/', directory.Length + 1) < 0)
+            .ToDictionary(r => r.Path, r => (r.Size, r.Ticks), StringComparer.Ordinal);
+    }
+
+    /// <summary>Every path the store remembers, read as a stream.</summary>
+    public IEnumerable<string> FilePaths()
+    {
+        using var connection = database.Open();
+        foreach (var path in connection.Query<string>("SELECT path FROM content_files", buffered: false))
+        {
+            yield return path;
+        }
     }
 
     /// <summary>The problems of the last rejected version of a file (empty when its last version was accepted).</summary>
