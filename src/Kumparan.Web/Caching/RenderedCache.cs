@@ -24,6 +24,9 @@ public sealed partial class RenderedCache
 
     // Validators of dropped entries, so that re-rendering the same bytes keeps the same Last-Modified.
     private readonly ConcurrentDictionary<string, (string Hash, DateTimeOffset LastModified)> _validators = new(StringComparer.Ordinal);
+
+    // URLs that missed once while the cache was nearly full (see Admits).
+    private readonly ConcurrentDictionary<string, byte> _missed = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly TimeProvider _clock;
     private readonly ILogger<RenderedCache> _logger;
@@ -149,6 +152,35 @@ public sealed partial class RenderedCache
     }
 
     public void Clear() => Invalidate(new HashSet<string>());
+
+    /// <summary>
+    /// Whether a response for <paramref name="key"/> should be kept: always while the cache has room;
+    /// once it is nearly full, only for a URL that missed before (<see cref="RenderedCacheOptions.AdmitEveryoneBelow"/>).
+    /// </summary>
+    public bool Admits(string key)
+    {
+        if (Bytes < Options.MaxBytes * Options.AdmitEveryoneBelow)
+        {
+            return true;
+        }
+
+        if (_missed.TryRemove(key, out _))
+        {
+            return true;
+        }
+
+        if (_missed.Count >= Options.DoorkeeperKeys)
+        {
+            _missed.Clear();
+        }
+
+        _missed.TryAdd(key, 0);
+        return false;
+    }
+
+    /// <summary>Gives a response that is sent but not kept the Last-Modified it would have had if kept.</summary>
+    public void Stamp(string key, RenderedEntry entry) =>
+        entry.SetLastModified(_validators.TryGetValue(key, out var validator) && validator.Hash == entry.Hash ? validator.LastModified : _clock.GetUtcNow() - DateHeaderLag);
 
     private void OnChanged(ContentChange change)
     {

@@ -105,6 +105,14 @@ public sealed class RenderedCacheMiddleware(RequestDelegate next, RenderedCache 
             body = body[..HtmlIndentation.Trim(body)];
         }
 
+        if (!cache.Admits(key))
+        {
+            var once = RenderedEntry.CreateFor(body, response.ContentType!, AcceptedEncodings.Parse(context.Request.Headers.AcceptEncoding));
+            cache.Stamp(key, once);
+            await Serve(context, once);
+            return;
+        }
+
         var declaredNothing = declaration.Tags.Count == 0 && declaration.LooseTags.Count == 0;
         var entry = RenderedEntry.Create(body, response.ContentType!, declaredNothing ? null : declaration.Tags, declaration.Until, cache.Options, declaration.LooseTags);
         cache.Store(key, entry, generation);

@@ -22,4 +22,15 @@ public sealed class RenderedCacheOptions
 
     /// <summary>gzip (zlib) level 0-9 for the stored variant.</summary>
     public int GzipLevel { get; set; } = 9;
+
+    /// <summary>
+    /// Once the cache is this full (a fraction of <see cref="MaxBytes"/>), a response is kept only when
+    /// its URL was asked for before (among the last <see cref="DoorkeeperKeys"/> misses): a crawl of the
+    /// archive, one request per article, then neither pushes out the pages readers share nor pays for
+    /// compressing every variant of pages asked for once. Those are sent in the encoding asked for, compressed fast.
+    /// </summary>
+    public double AdmitEveryoneBelow { get; set; } = 0.9;
+
+    /// <summary>How many missed URLs the admission remembers.</summary>
+    public int DoorkeeperKeys { get; set; } = 100_000;
 }

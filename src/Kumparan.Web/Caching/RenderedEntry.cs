@@ -109,6 +109,20 @@ public sealed class RenderedEntry
         return new RenderedEntry(contentType, hash, identity, brotli, gzip, tags?.ToFrozenSet(StringComparer.Ordinal), loose is { Count: > 0 } ? loose : null, until);
     }
 
+    /// <summary>
+    /// A response sent once and not kept: identity, plus the one encoding the request accepts, compressed
+    /// fast (its entity tag says so: "-br1", "-gz1"; the kept variants are compressed harder).
+    /// </summary>
+    public static RenderedEntry CreateFor(ReadOnlySpan<byte> body, string contentType, AcceptedEncodings accepted)
+    {
+        var bytes = body.ToArray();
+        var hash = Convert.ToBase64String(SHA256.HashData(bytes), 0, 12).Replace('+', '-').Replace('/', '_');
+        var identity = new RenderedVariant(bytes, $"\"{hash}\"", null);
+        var brotli = accepted.Brotli ? Smaller(CompressBrotli(bytes, 1), bytes.Length, $"\"{hash}-br1\"", "br") : null;
+        var gzip = !accepted.Brotli && accepted.Gzip ? Smaller(CompressGzip(bytes, 1), bytes.Length, $"\"{hash}-gz1\"", "gzip") : null;
+        return new RenderedEntry(contentType, hash, identity, brotli, gzip, null, null, null);
+    }
+
     /// <summary>The variant to send for an Accept-Encoding header: Brotli, then gzip, then identity.</summary>
     public RenderedVariant Select(AcceptedEncodings accepted) =>
         accepted.Brotli && Brotli is not null ? Brotli : accepted.Gzip && Gzip is not null ? Gzip : Identity;
