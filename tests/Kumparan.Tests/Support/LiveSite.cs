@@ -13,15 +13,23 @@ namespace Kumparan.Tests.Support;
 /// </summary>
 public sealed class LiveSite : IDisposable
 {
-    public LiveSite() => (Factory, Client) = Start(null);
+    public LiveSite() => (Factory, Client) = Start(null, null);
 
-    public static LiveSite WithClock(TimeProvider clock) => new(clock);
+    public static LiveSite WithClock(TimeProvider clock) => new(clock, null);
 
-    private LiveSite(TimeProvider clock) => (Factory, Client) = Start(clock);
+    /// <summary>A site with extra configuration, e.g. ["Kumparan:Watch:DeleteGraceMilliseconds"] = "5000".</summary>
+    public static LiveSite WithSettings(IReadOnlyDictionary<string, string> settings) => new(null, settings);
 
-    private (KumparanFactory, HttpClient) Start(TimeProvider? clock)
+    private LiveSite(TimeProvider? clock, IReadOnlyDictionary<string, string>? settings) => (Factory, Client) = Start(clock, settings);
+
+    private (KumparanFactory, HttpClient) Start(TimeProvider? clock, IReadOnlyDictionary<string, string>? settings)
     {
         var factory = new KumparanFactory(Content.Path, clock);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            factory.Settings[key] = value;
+        }
+
         return (factory, factory.CreateNoRedirectClient());
     }
 
@@ -45,8 +53,8 @@ public sealed class LiveSite : IDisposable
         return (response.StatusCode, response.StatusCode == HttpStatusCode.OK ? document.QuerySelector("h1")?.TextContent : null);
     }
 
-    public Task<(HttpStatusCode Status, string? Title)> WaitFor(string path, HttpStatusCode status, string? title = null) =>
-        Eventually.Until(() => Probe(path), r => r.Status == status && (title is null || r.Title == title), $"{path} to answer {(int)status} {title}");
+    public Task<(HttpStatusCode Status, string? Title)> WaitFor(string path, HttpStatusCode status, string? title = null, TimeSpan? timeout = null) =>
+        Eventually.Until(() => Probe(path), r => r.Status == status && (title is null || r.Title == title), $"{path} to answer {(int)status} {title}", timeout);
 
     /// <summary>
     /// Waits until the site has read the version of a file that is on disk now and rejected it; returns
