@@ -15,11 +15,6 @@ public sealed partial class RenderedCache
 {
     private const int MaxValidators = 100_000;
 
-    // Kestrel's Date header is refreshed once a second, so just after a second begins it still says the
-    // one before, and Last-Modified may not be later than Date (RFC 9110 8.8.2.1): a page is said to be
-    // modified a second before it was rendered. Revalidation by ETag is unaffected; by date it keeps its one-second granularity.
-    private static readonly TimeSpan DateHeaderLag = TimeSpan.FromSeconds(1);
-
     private readonly ConcurrentDictionary<string, RenderedEntry> _entries = new(StringComparer.Ordinal);
 
     // Validators of dropped entries, so that re-rendering the same bytes keeps the same Last-Modified.
@@ -100,7 +95,7 @@ public sealed partial class RenderedCache
         lock (_gate)
         {
             var known = _validators.TryRemove(key, out var validator) && validator.Hash == entry.Hash;
-            entry.SetLastModified(known ? validator.LastModified : _clock.GetUtcNow() - DateHeaderLag);
+            entry.SetLastModified(known ? validator.LastModified : _clock.GetUtcNow());
             if (generation != _generation || entry.Size > Options.MaxBytes / 2)
             {
                 return false;
@@ -180,7 +175,7 @@ public sealed partial class RenderedCache
 
     /// <summary>Gives a response that is sent but not kept the Last-Modified it would have had if kept.</summary>
     public void Stamp(string key, RenderedEntry entry) =>
-        entry.SetLastModified(_validators.TryGetValue(key, out var validator) && validator.Hash == entry.Hash ? validator.LastModified : _clock.GetUtcNow() - DateHeaderLag);
+        entry.SetLastModified(_validators.TryGetValue(key, out var validator) && validator.Hash == entry.Hash ? validator.LastModified : _clock.GetUtcNow());
 
     private void OnChanged(ContentChange change)
     {

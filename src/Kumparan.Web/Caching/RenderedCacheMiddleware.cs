@@ -8,6 +8,12 @@ namespace Kumparan.Web.Caching;
 /// keeps a 200 page/feed/sitemap/robots response, and serves it the same way (ETag, Last-Modified,
 /// 304, Brotli/gzip by Accept-Encoding, Content-Length). Error responses are marked no-store.
 /// </summary>
+/// <remarks>
+/// A response served from here carries a Date from the site's clock, the clock Last-Modified comes
+/// from, rather than the server's: Kestrel refreshes its Date once a second, later when the machine
+/// is busy, so a page rendered meanwhile would say it was modified after its own Date (RFC 9110
+/// 8.8.2.1 forbids that).
+/// </remarks>
 public sealed class RenderedCacheMiddleware(RequestDelegate next, RenderedCache cache)
 {
     private static readonly string[] CacheableTypes = ["text/html", "application/xml", "application/rss+xml", "application/atom+xml", "text/plain", "text/xml"];
@@ -24,11 +30,11 @@ public sealed class RenderedCacheMiddleware(RequestDelegate next, RenderedCache 
         }
 
         var key = request.QueryString.HasValue ? request.Path.Value + request.QueryString.Value : request.Path.Value ?? "/";
-        return cache.Find(key) is { } entry ? Serve(context, entry) : Render(context, key);
+        return cache.Find(key) is { } entry ? Serve(context, entry, cache.Clock) : Render(context, key);
     }
 
     /// <summary>Sends a stored response: the variant the request accepts, or 304 when the client has it.</summary>
-    internal static Task Serve(HttpContext context, RenderedEntry entry, string cacheControl = RenderedEntry.CacheControl)
+    internal static Task Serve(HttpContext context, RenderedEntry entry, TimeProvider clock, string cacheControl = RenderedEntry.CacheControl)
     {
         var request = context.Request;
         var response = context.Response;
@@ -36,7 +42,11 @@ public sealed class RenderedCacheMiddleware(RequestDelegate next, RenderedCache 
         var selected = entry.Select(AcceptedEncodings.Parse(request.Headers.AcceptEncoding));
         headers.Vary = HeaderNames.AcceptEncoding;
         headers.CacheControl = cacheControl;
-        headers.LastModified = entry.LastModifiedText;
+        var now = clock.GetUtcNow();
+        var date = HttpDate.Of(now);
+        headers.Date = date;
+        // Stamped earlier by the same clock, so never later than Date, unless the clock was set back.
+        headers.LastModified = entry.LastModified <= now ? entry.LastModifiedText : date;
         if (HttpValidators.NotModified(request, entry, selected) is { } unchanged)
         {
             response.StatusCode = StatusCodes.Status304NotModified;
@@ -109,14 +119,14 @@ public sealed class RenderedCacheMiddleware(RequestDelegate next, RenderedCache 
         {
             var once = RenderedEntry.CreateFor(body, response.ContentType!, AcceptedEncodings.Parse(context.Request.Headers.AcceptEncoding));
             cache.Stamp(key, once);
-            await Serve(context, once);
+            await Serve(context, once, cache.Clock);
             return;
         }
 
         var declaredNothing = declaration.Tags.Count == 0 && declaration.LooseTags.Count == 0;
         var entry = RenderedEntry.Create(body, response.ContentType!, declaredNothing ? null : declaration.Tags, declaration.Until, cache.Options, declaration.LooseTags);
         cache.Store(key, entry, generation);
-        await Serve(context, entry);
+        await Serve(context, entry, cache.Clock);
     }
 
     private static bool IsHtml(string contentType) => contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
@@ -149,4 +159,25 @@ public sealed class RenderedCacheMiddleware(RequestDelegate next, RenderedCache 
 
         return false;
     }
+}
+
+/// <summary>An HTTP date (RFC 9110 5.6.7) of whole seconds, formatted once per second however many responses carry it.</summary>
+internal static class HttpDate
+{
+    private static Formatted _last = new(long.MinValue, "");
+
+    public static string Of(DateTimeOffset time)
+    {
+        var second = time.ToUnixTimeSeconds();
+        var last = Volatile.Read(ref _last);
+        if (last.Second != second)
+        {
+            last = new Formatted(second, HeaderUtilities.FormatDate(DateTimeOffset.FromUnixTimeSeconds(second)));
+            Volatile.Write(ref _last, last);
+        }
+
+        return last.Text;
+    }
+
+    private sealed record Formatted(long Second, string Text);
 }

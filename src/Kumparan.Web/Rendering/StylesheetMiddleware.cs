@@ -8,7 +8,7 @@ namespace Kumparan.Web.Rendering;
 /// cached before a deploy, which names the old version, is still styled. ETag, 304, HEAD, Brotli and
 /// gzip as for pages. The file in wwwroot (<c>/css/site.css</c>, with comments) stays a static file.
 /// </summary>
-public sealed class StylesheetMiddleware(RequestDelegate next, SiteStyles styles)
+public sealed class StylesheetMiddleware(RequestDelegate next, SiteStyles styles, TimeProvider clock)
 {
     private const string Other = "public, max-age=60";
 
@@ -23,6 +23,6 @@ public sealed class StylesheetMiddleware(RequestDelegate next, SiteStyles styles
             return next(context);
         }
 
-        return RenderedCacheMiddleware.Serve(context, styles.Entry, path.Equals(styles.Href, StringComparison.Ordinal) ? RenderedEntry.Immutable : Other);
+        return RenderedCacheMiddleware.Serve(context, styles.Entry, clock, path.Equals(styles.Href, StringComparison.Ordinal) ? RenderedEntry.Immutable : Other);
     }
 }

@@ -75,27 +75,32 @@ public sealed class ReaderPage : IAsyncDisposable
         Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
 
     /// <summary>
-    /// Cumulative layout shift since navigation, read with a buffered PerformanceObserver after two
-    /// frames, and the elements that moved (for the failure message).
+    /// Cumulative layout shift since navigation, and the elements that moved (for the failure message).
+    /// Read once the page has settled: loaded, its fonts ready, and a frame rendered after everything
+    /// done to it so far (a shift is recorded while the frame is laid out, so after a frame any earlier
+    /// change has been measured, however long frames take on a busy machine). The entries come from the
+    /// browser's buffer (a PerformanceObserver with buffered: true), not from a time window.
     /// </summary>
     public async Task<LayoutShift> LayoutShiftAsync()
     {
         var result = await Page.EvaluateAsync<JsonElement>("""
-            () => new Promise(resolve => {
-              const entries = [];
-              const observer = new PerformanceObserver(list => entries.push(...list.getEntries()));
+            async () => {
+              if (document.readyState !== 'complete') {
+                await new Promise(loaded => window.addEventListener('load', loaded, { once: true }));
+              }
+              await document.fonts.ready;
+              // The task queued in a frame's animation callback runs after that frame is laid out and painted.
+              await new Promise(rendered => requestAnimationFrame(() => setTimeout(rendered, 0)));
+              const observer = new PerformanceObserver(() => {});
               observer.observe({ type: 'layout-shift', buffered: true });
-              requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
-                entries.push(...observer.takeRecords());
-                observer.disconnect();
-                const counted = entries.filter(e => !e.hadRecentInput);
-                resolve({
-                  total: counted.reduce((sum, e) => sum + e.value, 0),
-                  sources: counted.flatMap(e => e.sources.map(s => (s.node ? (s.node.nodeName + '.' + (s.node.className || '')) : '?') +
-                    ` at ${Math.round(e.startTime)} ms ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`)),
-                });
-              }, 100)));
-            })
+              const counted = observer.takeRecords().filter(e => !e.hadRecentInput);
+              observer.disconnect();
+              return {
+                total: counted.reduce((sum, e) => sum + e.value, 0),
+                sources: counted.flatMap(e => e.sources.map(s => (s.node ? (s.node.nodeName + '.' + (s.node.className || '')) : '?') +
+                  ` at ${Math.round(e.startTime)} ms ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`)),
+              };
+            }
             """);
         return new LayoutShift(
             result.GetProperty("total").GetDouble(),

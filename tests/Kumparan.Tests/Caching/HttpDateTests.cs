@@ -8,9 +8,9 @@ public sealed class HttpDateTests(KestrelSite site) : IClassFixture<KestrelSite>
     [Fact]
     public async Task APageIsNeverSaidToBeModifiedAfterTheResponsesOwnDate()
     {
-        // Kestrel refreshes its Date header once a second; a page rendered just after a second began
-        // must not be stamped with that second while Date still says the one before (RFC 9110 8.8.2.1).
-        // Thirty fresh renders, 100 ms apart, fall on every part of a second.
+        // Kestrel's own Date is refreshed once a second (later on a busy machine), so a page stamped with
+        // the time it was rendered could say it was modified after the Date it is sent with (RFC 9110
+        // 8.8.2.1 forbids that). Thirty fresh renders, 100 ms apart, fall on every part of a second.
         var late = new List<string>();
         for (var i = 0; i < 30; i++)
         {

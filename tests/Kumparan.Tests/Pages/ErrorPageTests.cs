@@ -74,8 +74,12 @@ public sealed class ErrorPageTests : IClassFixture<ErrorPageTests.Site>
     [Fact]
     public async Task TheSiteKeepsServingAfterAServerError()
     {
-        await _factory.GetDocumentAsync("/uji/galat");
-        var (response, _) = await _factory.GetDocumentAsync(Repository.SeedPath);
+        var (failed, errorPage) = await _factory.GetDocumentAsync("/uji/galat");
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal("Terjadi gangguan", errorPage.QuerySelector("h1")!.TextContent);
+
+        var (response, page) = await _factory.GetDocumentAsync(Repository.SeedPath);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Pasukan Korut Dilaporkan Tak Lagi Bantu Rusia Berperang Sejak Januari", page.QuerySelector("h1")!.TextContent);
     }
 }

@@ -98,10 +98,15 @@ public sealed class RoutingTests : IClassFixture<RoutingTests.Site>
     public async Task EveryFooterLinkIsAWorkingPage()
     {
         var (_, home) = await _factory.GetDocumentAsync("/");
-        foreach (var href in home.QuerySelectorAll("footer nav a").Select(a => a.GetAttribute("href")!))
+        var links = home.QuerySelectorAll("footer nav a").Select(a => (Href: a.GetAttribute("href")!, Text: a.TextContent)).ToList();
+        // The footer names ten pages, each once.
+        Assert.Equal(10, links.Select(l => l.Href).Distinct().Count());
+        Assert.Equal(10, links.Count);
+        foreach (var (href, text) in links)
         {
-            var (response, _) = await _factory.GetDocumentAsync(href);
+            var (response, page) = await _factory.GetDocumentAsync(href);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{href} answered {response.StatusCode}");
+            Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("main h1")?.TextContent), $"{href} ({text}) has no headline");
         }
     }
 

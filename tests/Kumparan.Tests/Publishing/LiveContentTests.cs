@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using Kumparan.Content.Storage;
 using Kumparan.Tests.Support;
@@ -32,19 +33,33 @@ public sealed class LiveContentTests(LiveSite site) : IClassFixture<LiveSite>
     [Fact]
     public async Task RenameOverSaveIsAnEditAndThePageNeverDisappears()
     {
-        var folder = System.IO.Path.Combine(site.Content.Path, "articles", "kumparannews");
+        // The promise: a file that is away for less than the delete grace and comes back was edited, and
+        // readers see the page all along. The grace here is far longer than any save takes, so the test
+        // holds the site to that promise whatever the machine's speed; the default grace is a setting.
+        var grace = TimeSpan.FromSeconds(5);
+        using var editing = LiveSite.WithSettings(new Dictionary<string, string>
+        {
+            ["Kumparan:Watch:DeleteGraceMilliseconds"] = ((int)grace.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var folder = System.IO.Path.Combine(editing.Content.Path, "articles", "kumparannews");
         var file = System.IO.Path.Combine(folder, "simpan-vim.md");
         var path = PathOf("simpan-vim", "LiveVim1");
-        site.Content.Write("articles/kumparannews/simpan-vim.md", LiveSite.Article("Sebelum disimpan", "LiveVim1"));
-        await site.WaitFor(path, HttpStatusCode.OK, "Sebelum disimpan");
+        editing.Content.Write("articles/kumparannews/simpan-vim.md", LiveSite.Article("Sebelum disimpan", "LiveVim1"));
+        var removed = editing.Content.Write("articles/kumparannews/dihapus-sungguhan.md", LiveSite.Article("Dihapus sungguhan", "LiveVimGone"));
+        var removedPath = PathOf("dihapus-sungguhan", "LiveVimGone");
+        await editing.WaitFor(path, HttpStatusCode.OK, "Sebelum disimpan");
+        await editing.WaitFor(removedPath, HttpStatusCode.OK, "Dihapus sungguhan");
 
         var seen = new ConcurrentBag<HttpStatusCode>();
         using var stop = new CancellationTokenSource();
+        // A reader every few milliseconds: any moment of the saves is seen, and the site keeps a core for its watcher.
         var reader = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
-                seen.Add((await site.Client.GetAsync(path)).StatusCode);
+                using var response = await editing.Client.GetAsync(path);
+                seen.Add(response.StatusCode);
+                await Task.Delay(5);
             }
         });
 
@@ -52,21 +67,32 @@ public sealed class LiveContentTests(LiveSite site) : IClassFixture<LiveSite>
         File.WriteAllText(System.IO.Path.Combine(folder, "4913"), "");
         File.Delete(System.IO.Path.Combine(folder, "4913"));
         File.Move(file, file + "~");
-        await Task.Delay(50);
+        // The editor's pause while the file is away (not a wait for the site): longer than the
+        // watcher's debounce, so the watcher looks at the path while nothing is there.
+        await Task.Delay(300);
         File.WriteAllText(file, LiveSite.Article("Sesudah disimpan", "LiveVim1"));
         File.Delete(file + "~");
-        await site.WaitFor(path, HttpStatusCode.OK, "Sesudah disimpan");
+        await editing.WaitFor(path, HttpStatusCode.OK, "Sesudah disimpan");
 
         // And what many other editors do: write a temporary file, then rename it over the original.
         File.WriteAllText(file + ".tmp", LiveSite.Article("Disimpan lewat berkas sementara", "LiveVim1"));
         File.Move(file + ".tmp", file, overwrite: true);
-        await site.WaitFor(path, HttpStatusCode.OK, "Disimpan lewat berkas sementara");
-        await Task.Delay(600); // longer than the delete grace: a late "delete" would show now
+        await editing.WaitFor(path, HttpStatusCode.OK, "Disimpan lewat berkas sementara");
+
+        // A real deletion after the saves. The watcher heard it after every event of the saves, so once
+        // it answers 410 the grace of those events has passed too: a late "delete" of the saved page would show by now.
+        var sinceDeletion = Stopwatch.StartNew();
+        File.Delete(removed);
+        await editing.WaitFor(removedPath, HttpStatusCode.Gone, timeout: grace + Eventually.Timeout);
+        // Not before the grace (less the few milliseconds of the watcher's coarse tick clock).
+        Assert.True(sinceDeletion.Elapsed >= grace - TimeSpan.FromMilliseconds(20), $"deleted after {sinceDeletion.Elapsed.TotalMilliseconds:0} ms");
+
         await stop.CancelAsync();
         await reader;
         Assert.NotEmpty(seen);
         Assert.All(seen, status => Assert.Equal(HttpStatusCode.OK, status));
-        Assert.Null(new ArticleReader(site.Index.Store.Database).GonePath("LiveVim1"));
+        Assert.Equal((HttpStatusCode.OK, "Disimpan lewat berkas sementara"), await editing.Probe(path));
+        Assert.Null(new ArticleReader(editing.Index.Store.Database).GonePath("LiveVim1"));
     }
 
     [Fact]
@@ -96,7 +122,8 @@ public sealed class LiveContentTests(LiveSite site) : IClassFixture<LiveSite>
         // A real file written after them: once it shows, the watcher has seen the temporary files too.
         site.Content.Write("articles/kumparannews/swap-test.md", LiveSite.Article("Berkas sungguhan", "LiveSwapReal"));
         await site.WaitFor(PathOf("swap-test", "LiveSwapReal"), HttpStatusCode.OK, "Berkas sungguhan");
-        await Task.Delay(300);
+        // And a full reconcile (the watcher runs one periodically) reads the folder without events.
+        site.Index.Refresh(parallel: false);
         Assert.DoesNotContain(site.Index.Store.LoadArticles(), a => a.Title.StartsWith("Berkas sementara", StringComparison.Ordinal));
         Assert.DoesNotContain(site.Index.Store.FileStates().Keys, p => names.Any(n => p.EndsWith("/" + n, StringComparison.Ordinal)));
     }

@@ -15,30 +15,25 @@ public sealed class WatcherThreadTests : IDisposable
     [Fact]
     public async Task TheWatcherRunsOnAThreadOfItsOwnAndPicksUpASave()
     {
-        await Eventually.Until(() => Threads().Count(t => t == ContentWatcher.ThreadName), n => n > 0, "the content watcher's thread");
+        // The snapshot is swapped in, and Changed raised, on the thread that synchronized the save: this
+        // site's own, whatever other sites in the test process run.
+        var synchronizedOn = new TaskCompletionSource<(string OsName, bool Pool)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _site.Index.Changed += snapshot =>
+        {
+            if (snapshot.ById.ContainsKey("UtasLatar1"))
+            {
+                synchronizedOn.TrySetResult((File.ReadAllText("/proc/thread-self/comm").TrimEnd('\n'), Thread.CurrentThread.IsThreadPoolThread));
+            }
+        };
 
         _site.Content.Write("articles/kumparannews/dari-utas-latar.md", LiveSite.Article("Disimpan saat situs berjalan", "UtasLatar1"));
         await Eventually.Until(() => _site.Probe("/kumparannews/dari-utas-latar-UtasLatar1"), r => r.Status == HttpStatusCode.OK,
             "the saved article to be served");
-    }
 
-    // The names the kernel knows the process's threads by (.NET passes a thread's Name on).
-    private static List<string> Threads()
-    {
-        var threads = new List<string>();
-        foreach (var task in Directory.GetDirectories("/proc/self/task"))
-        {
-            try
-            {
-                threads.Add(File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n'));
-            }
-            catch (IOException)
-            {
-                // The thread ended while we looked.
-            }
-        }
-
-        return threads;
+        // The name the kernel knows the thread by (.NET passes a thread's Name on), as top -H shows it.
+        var (osName, pool) = await synchronizedOn.Task.WaitAsync(Eventually.Timeout);
+        Assert.Equal(ContentWatcher.ThreadName, osName);
+        Assert.False(pool, "the save was synchronized on a thread-pool thread");
     }
 
     public void Dispose() => _site.Dispose();
