@@ -11,7 +11,8 @@
 #   4. random archive article pages, uncached (the site started with Kumparan__Cache__Enabled=false):
 #      wrk -t2 -c32 over URLS (20,000) random article URLs taken from the monthly sitemaps
 #   5. random unknown slugs (/kumparannews/tidak-ada-..., each different, 404): the same
-#   6. list pages, uncached: home, channel pages 1 and 1,000, the biggest topic, the biggest author
+#   6. list pages, uncached: home, channel pages 1 and 1,000 (404 below some 200,000 articles), the
+#      biggest topic, the biggest author
 #   7. search (never cached): a rare word, a word in every article, a four-word query
 #   8. memory after load: LOAD_SECONDS of random archive URLs with the cache on (as in production)
 #   9. an editor's save to visible: SAVES rename-over-saves of one archive article, each from the
@@ -79,7 +80,7 @@ stop_site() {
   [ -n "$site_pid" ] || return 0
   kill "$site_pid" 2>/dev/null
   for _ in $(seq 1 300); do kill -0 "$site_pid" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$site_pid" 2>/dev/null
+  if kill -9 "$site_pid" 2>/dev/null; then echo "  the site did not stop within 30 s of SIGTERM: killed"; fi
   wait "$site_pid" 2>/dev/null
   site_pid=""
 }
@@ -350,6 +351,8 @@ fi
 # 8.-9. As in production: the cache on.
 if start_site cached; then
   echo "8. warm start with the cache on: first request served after $site_ms ms, resident memory $(rss_mb) MB right after"
+  line=$(ready_line cached)
+  echo "8. warm start with the cache on: ${line:-no \"Content ready\" line logged}"
   if [ -n "$urls_ready" ]; then
     run_wrk "8. random archive article pages (cache on, wrk -t2 -c32, ${LOAD_SECONDS} s)" "$LOAD_SECONDS" -t2 -c32 -s "$WORK/archive.lua" "$BASE" -- paths "$WORK/urls.txt"
     echo "8. memory after load: resident $(rss_mb) MB (peak $(hwm_mb) MB)"
