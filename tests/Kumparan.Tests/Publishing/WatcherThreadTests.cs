@@ -15,12 +15,12 @@ public sealed class WatcherThreadTests : IDisposable
     [Fact]
     public async Task TheWatcherRunsOnAThreadOfItsOwnAndPicksUpASave()
     {
-        // The snapshot is swapped in, and Changed raised, on the thread that synchronized the save: this
-        // site's own, whatever other sites in the test process run.
+        // Changed is raised on the thread that synchronized the save: this site's own, whatever other
+        // sites in the test process run.
         var synchronizedOn = new TaskCompletionSource<(string OsName, bool Pool)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _site.Index.Changed += snapshot =>
+        _site.Index.Changed += change =>
         {
-            if (snapshot.ById.ContainsKey("UtasLatar1"))
+            if (change.Articles.Any(c => c.After?.Id == "UtasLatar1"))
             {
                 synchronizedOn.TrySetResult((File.ReadAllText("/proc/thread-self/comm").TrimEnd('\n'), Thread.CurrentThread.IsThreadPoolThread));
             }
