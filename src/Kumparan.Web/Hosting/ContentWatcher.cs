@@ -28,6 +28,9 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
     private readonly ConcurrentQueue<(string Path, long Tick, FileEvent What)> _heard = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
     private long _lastEvent;
+
+    // When file events were heard, over the last debounce time (the watcher's loop owns it).
+    private readonly Queue<long> _recent = new();
     private int _reconcileRequested;
 
     // A thread of its own, and synchronizations that parse on it alone: a burst of thousands of files
@@ -77,7 +80,15 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
                 var settled = pending.Settled(now, DateTime.UtcNow);
                 // A bulk copy (many files still arriving) is held back so it lands in a few synchronizations;
                 // a handful of editors saving at once is not a burst and is synchronized at once.
-                var burstGoesOn = pending.Count >= BurstFiles && now - Volatile.Read(ref _lastEvent) < debounce.TotalMilliseconds;
+                // Closed files settle at once, so a copy's files never pile up as pending: a burst is also
+                // many files heard within the debounce time.
+                while (_recent.TryPeek(out var oldest) && now - oldest > debounce.TotalMilliseconds)
+                {
+                    _recent.Dequeue();
+                }
+
+                var burst = pending.Count >= BurstFiles || _recent.Count >= BurstFiles;
+                var burstGoesOn = burst && now - Volatile.Read(ref _lastEvent) < debounce.TotalMilliseconds;
                 if (settled.Count > 0 && (!burstGoesOn || now - pending.OldestEvent(settled) >= _options.MaxBatchDelayMilliseconds))
                 {
                     pending.Remove(settled);
@@ -197,6 +208,10 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
         while (_heard.TryDequeue(out var item))
         {
             pending.Heard(item.Path, item.Tick, item.What);
+            if (item.What != FileEvent.Writing)
+            {
+                _recent.Enqueue(item.Tick); // one per file written (its close), not one per write
+            }
         }
     }
 
