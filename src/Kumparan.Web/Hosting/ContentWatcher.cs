@@ -21,6 +21,11 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
 
     private const int BurstFiles = 64;
 
+    // Files closed within the debounce time that make a burst (a copy, not a few editors saving at once).
+    private const int BurstRate = 16;
+
+    private const int CoalesceMilliseconds = 10;
+
     /// <summary>The name of the thread that synchronizes (as the OS shows it, e.g. in /proc and top -H).</summary>
     public const string ThreadName = "content-watcher";
 
@@ -87,16 +92,18 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
                     _recent.Dequeue();
                 }
 
-                var burst = pending.Count >= BurstFiles || _recent.Count >= BurstFiles;
+                var burst = pending.Count >= BurstFiles || _recent.Count >= BurstRate;
                 var burstGoesOn = burst && now - Volatile.Read(ref _lastEvent) < debounce.TotalMilliseconds;
-                if (settled.Count > 0 && (!burstGoesOn || now - pending.OldestEvent(settled) >= _options.MaxBatchDelayMilliseconds))
+                // Files closed moments apart are taken together: a save waits for a quiet moment of a few milliseconds.
+                var quiet = now - Volatile.Read(ref _lastEvent) >= CoalesceMilliseconds;
+                if (settled.Count > 0 && ((!burstGoesOn && quiet) || now - pending.OldestEvent(settled) >= _options.MaxBatchDelayMilliseconds))
                 {
                     pending.Remove(settled);
                     index.Refresh(new SyncScope(Only: settled), parallel: false);
                 }
 
                 var busy = pending.Count > 0 || Volatile.Read(ref _reconcileRequested) == 1;
-                var wait = busy ? debounce / 2 : NextWait(nextReconcile);
+                var wait = busy ? TimeSpan.FromMilliseconds(Math.Min(CoalesceMilliseconds, debounce.TotalMilliseconds / 2)) : NextWait(nextReconcile);
                 _wake.Wait(wait, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
