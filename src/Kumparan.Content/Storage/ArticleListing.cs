@@ -45,10 +45,10 @@ public interface IArticleListing
 /// a page, even a deep one, is read from the index alone and only its own documents are read from the
 /// table. Counts come from <c>list_counts</c>, kept by every write, less the few scheduled and expired ones.
 /// </summary>
-public sealed class ArticleListing(Database database) : IArticleListing
+public sealed class ArticleListing(Database database, DocumentCache? cache = null) : IArticleListing
 {
     /// <summary>How many of each topic's newest articles "Baca juga" weighs: enough for the five it shows, bounded for topics of any size.</summary>
-    public const int RelatedCandidatesPerTopic = 100;
+    public const int RelatedCandidatesPerTopic = 30;
 
     private const string Visible = "listed = 1 AND published_at <= $now AND (expires_at IS NULL OR expires_at > $now)";
 
@@ -68,8 +68,8 @@ public sealed class ArticleListing(Database database) : IArticleListing
 
     public IReadOnlyList<Article> Latest(ListKey list, DateTimeOffset now, int count)
     {
-        using var connection = database.Open();
-        return Read(connection, list, now, count, 0);
+        using var session = database.Read();
+        return Read(session, list, now, count, 0);
     }
 
     public ListPage<Article>? Page(ListKey list, DateTimeOffset now, int number, int size)
@@ -80,63 +80,103 @@ public sealed class ArticleListing(Database database) : IArticleListing
             return null;
         }
 
-        using var connection = database.Open();
-        var total = Count(connection, list, now);
+        using var session = database.Read();
+        var total = Count(session, list, now);
         var pageCount = (int)Math.Max(1, (total + size - 1) / size);
         if (number > pageCount)
         {
             return null;
         }
 
-        var items = Read(connection, list, now, size, (long)(number - 1) * size);
+        var items = Read(session, list, now, size, (long)(number - 1) * size);
         return new ListPage<Article>(items, number, pageCount, (int)Math.Min(total, int.MaxValue));
     }
 
     public long Count(ListKey list, DateTimeOffset now)
     {
-        using var connection = database.Open();
-        return Count(connection, list, now);
+        using var session = database.Read();
+        return Count(session, list, now);
     }
 
-    private static long Count(SqliteConnection connection, ListKey list, DateTimeOffset now)
+    private static long Count(ReadSession session, ListKey list, DateTimeOffset now)
     {
         var source = SourceOf(list.Kind);
-        var key = source.KeyColumn is { } column ? $" AND {column} = @key" : "";
-        var parameters = new { key = KeyValue(list), now = now.ToUnixTimeSeconds() };
+        var key = source.KeyColumn is { } column ? $" AND {column} = $key" : "";
         // Counted whatever their time; the scheduled and the expired are few and found on indexes.
-        var listed = connection.QuerySingleOrDefault<long?>("SELECT listed FROM list_counts WHERE list = @list", new { list = list.Key }) ?? 0;
+        var listed = Scalar(session, "SELECT listed FROM list_counts WHERE list = $list", ("$list", list.Key));
         if (listed <= 0)
         {
             return 0;
         }
 
-        var future = connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM {source.Table} WHERE listed = 1{key} AND published_at > @now", parameters);
-        var expired = connection.ExecuteScalar<long>(
-            $"SELECT COUNT(*) FROM {source.Table} WHERE listed = 1 AND expires_at <= @now{key} AND published_at <= @now", parameters);
+        var future = Scalar(session, $"SELECT COUNT(*) FROM {source.Table} WHERE listed = 1{key} AND published_at > $now",
+            ("$key", KeyValue(list)), ("$now", now.ToUnixTimeSeconds()));
+        var expired = Scalar(session, $"SELECT COUNT(*) FROM {source.Table} WHERE listed = 1 AND expires_at <= $now{key} AND published_at <= $now",
+            ("$key", KeyValue(list)), ("$now", now.ToUnixTimeSeconds()));
         return Math.Max(0, listed - future - expired);
     }
 
-    private static List<Article> Read(SqliteConnection connection, ListKey list, DateTimeOffset now, int limit, long offset)
+    private static long Scalar(ReadSession session, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = session.Command(sql);
+        foreach (var (name, value) in parameters)
+        {
+            if (sql.Contains(name, StringComparison.Ordinal))
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+        }
+
+        return command.ExecuteScalar() is long n ? n : 0;
+    }
+
+    private List<Article> Read(ReadSession session, ListKey list, DateTimeOffset now, int limit, long offset)
     {
         var source = SourceOf(list.Kind);
         var key = source.KeyColumn is { } column ? $" AND {column} = $key" : "";
-        // The page's ids from the covering index first (an offset skips index entries only), then their documents.
-        using var command = connection.CreateCommand();
-        command.CommandText =
+        // The page's ids from the covering index (an offset skips index entries only), then their documents.
+        var command = session.Command(
             $"""
-            SELECT a.document FROM (
-                SELECT {source.IdColumn} AS id, published_at FROM {source.Table}
-                WHERE {Visible}{key}
-                ORDER BY published_at DESC, {source.IdColumn}
-                LIMIT $limit OFFSET $offset
-            ) p JOIN articles a ON a.id = p.id
-            ORDER BY p.published_at DESC, p.id
-            """;
+            SELECT {source.IdColumn} FROM {source.Table}
+            WHERE {Visible}{key}
+            ORDER BY published_at DESC, {source.IdColumn}
+            LIMIT $limit OFFSET $offset
+            """);
         command.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
-        command.Parameters.AddWithValue("$key", KeyValue(list));
+        if (source.KeyColumn is not null)
+        {
+            command.Parameters.AddWithValue("$key", KeyValue(list));
+        }
+
         command.Parameters.AddWithValue("$limit", limit);
         command.Parameters.AddWithValue("$offset", offset);
-        return ReadDocuments(command);
+        return Documents(session, Ids(command));
+    }
+
+    private static List<string> Ids(Microsoft.Data.Sqlite.SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    private List<Article> Documents(ReadSession session, List<string> ids)
+    {
+        var articles = new List<Article>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (ArticleReader.Listed(session, id, cache) is { } article)
+            {
+                articles.Add(article);
+            }
+        }
+
+        return articles;
     }
 
     public string? NameOf(ListKey list, DateTimeOffset now)
@@ -147,36 +187,37 @@ public sealed class ArticleListing(Database database) : IArticleListing
         }
 
         var source = SourceOf(list.Kind);
-        using var connection = database.Open();
-        return connection.QuerySingleOrDefault<string?>(
+        using var session = database.Read();
+        var command = session.Command(
             $"""
             SELECT name FROM {source.Table}
-            WHERE {Visible.Replace('$', '@')} AND slug = @slug
+            WHERE {Visible} AND slug = $slug
             ORDER BY published_at DESC, article_id
             LIMIT 1
-            """,
-            new { slug = list.Slug, now = now.ToUnixTimeSeconds() });
+            """);
+        command.Parameters.AddWithValue("$slug", list.Slug);
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
+        return command.ExecuteScalar() as string;
     }
 
     public IReadOnlyList<Article> Related(Article article, DateTimeOffset now, int count)
     {
         var topics = article.Topics.Select(Slug.FromName).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        using var connection = database.Open();
+        using var session = database.Read();
         var related = new List<Article>(count);
         var seen = new HashSet<string>(StringComparer.Ordinal) { article.Id };
         if (topics.Count > 0)
         {
             // The newest listed articles of each topic, weighed by how many of this article's topics they share.
-            var sql = new StringBuilder("SELECT a.document FROM (SELECT id, COUNT(*) AS shared, MAX(published_at) AS published FROM (");
+            var sql = new StringBuilder("SELECT id FROM (");
             for (var i = 0; i < topics.Count; i++)
             {
                 sql.Append(i == 0 ? "" : " UNION ALL ").Append(CultureInfo.InvariantCulture,
                     $"SELECT * FROM (SELECT article_id AS id, published_at FROM article_topics WHERE {Visible} AND slug = $t{i} AND article_id <> $id ORDER BY published_at DESC, article_id LIMIT $per)");
             }
 
-            sql.Append(") GROUP BY id ORDER BY shared DESC, published DESC, id LIMIT $count) r JOIN articles a ON a.id = r.id ORDER BY r.shared DESC, r.published DESC, r.id");
-            using var command = connection.CreateCommand();
-            command.CommandText = sql.ToString();
+            sql.Append(") GROUP BY id ORDER BY COUNT(*) DESC, MAX(published_at) DESC, id LIMIT $count");
+            var command = session.Command(sql.ToString());
             command.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
             command.Parameters.AddWithValue("$id", article.Id);
             command.Parameters.AddWithValue("$per", RelatedCandidatesPerTopic);
@@ -186,7 +227,7 @@ public sealed class ArticleListing(Database database) : IArticleListing
                 command.Parameters.AddWithValue("$t" + i.ToString(CultureInfo.InvariantCulture), topics[i]);
             }
 
-            foreach (var other in ReadDocuments(command))
+            foreach (var other in Documents(session, Ids(command)))
             {
                 seen.Add(other.Id);
                 related.Add(other);
@@ -195,7 +236,7 @@ public sealed class ArticleListing(Database database) : IArticleListing
 
         if (related.Count < count)
         {
-            foreach (var other in Read(connection, ListKey.Channel(article.Channel), now, count + related.Count + 1, 0))
+            foreach (var other in Read(session, ListKey.Channel(article.Channel), now, count + related.Count + 1, 0))
             {
                 if (related.Count < count && seen.Add(other.Id))
                 {

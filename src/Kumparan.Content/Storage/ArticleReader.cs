@@ -1,6 +1,4 @@
-using Dapper;
 using Kumparan.Content.Articles;
-using Microsoft.Data.Sqlite;
 
 namespace Kumparan.Content.Storage;
 
@@ -29,86 +27,121 @@ public interface IArticleReader
     IReadOnlyList<CorrectionLink> AnsweredBy(Article article);
 }
 
-/// <summary>The SQLite implementation: primary-key and index lookups only.</summary>
-public sealed class ArticleReader(Database database) : IArticleReader
+/// <summary>The SQLite implementation: primary-key and index lookups only, on prepared statements.</summary>
+public sealed class ArticleReader(Database database, DocumentCache? cache = null) : IArticleReader
 {
     public Article? ById(string id, bool withBody = false)
     {
-        using var connection = database.Open();
-        return ById(connection, id, withBody);
+        using var session = database.Read();
+        return withBody ? WithBody(session, id) : Listed(session, id, cache);
     }
 
-    internal static Article? ById(SqliteConnection connection, string id, bool withBody)
+    /// <summary>The article with this id without its body, from <paramref name="cache"/> when it holds it.</summary>
+    internal static Article? Listed(ReadSession session, string id, DocumentCache? cache)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = withBody ? "SELECT document, body FROM articles WHERE id = $id" : "SELECT document FROM articles WHERE id = $id";
+        if (cache?.TryGet(id, out var cached) == true)
+        {
+            return cached;
+        }
+
+        var generation = cache?.Generation ?? 0;
+        var command = session.Command("SELECT document FROM articles WHERE id = $id");
         command.Parameters.AddWithValue("$id", id);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadRow(reader, withBody) : null;
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var article = StoredArticle.Read(reader.GetFieldValue<byte[]>(0));
+        cache?.Add(article, generation);
+        return article;
+    }
+
+    private static Article? WithBody(ReadSession session, string id)
+    {
+        var command = session.Command("SELECT document, body FROM articles WHERE id = $id");
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? StoredArticle.Read(reader.GetFieldValue<byte[]>(0), reader.IsDBNull(1) ? default : reader.GetFieldValue<byte[]>(1)) : null;
     }
 
     public Article? BySlug(string channel, string slug)
     {
-        using var connection = database.Open();
-        var id = connection.QuerySingleOrDefault<string?>("SELECT id FROM articles WHERE channel = @channel AND slug = @slug", new { channel, slug });
-        return id is null ? null : ById(connection, id, withBody: false);
+        using var session = database.Read();
+        var command = session.Command("SELECT id FROM articles WHERE channel = $channel AND slug = $slug");
+        command.Parameters.AddWithValue("$channel", channel);
+        command.Parameters.AddWithValue("$slug", slug);
+        return command.ExecuteScalar() is string id ? Listed(session, id, cache) : null;
     }
 
     public string? GonePath(string id)
     {
-        using var connection = database.Open();
-        return connection.QuerySingleOrDefault<string?>("SELECT path FROM gone_articles WHERE id = @id", new { id });
+        using var session = database.Read();
+        var command = session.Command("SELECT path FROM gone_articles WHERE id = $id");
+        command.Parameters.AddWithValue("$id", id);
+        return command.ExecuteScalar() as string;
     }
 
     public Article? ByAlias(string path)
     {
-        using var connection = database.Open();
-        return ByAlias(connection, path);
+        using var session = database.Read();
+        return ByAlias(session, path);
     }
 
-    private static Article? ByAlias(SqliteConnection connection, string path)
+    private Article? ByAlias(ReadSession session, string path)
     {
-        var id = connection.QuerySingleOrDefault<string?>(
-            "SELECT article_id FROM article_aliases WHERE alias = @path ORDER BY published_at, article_id LIMIT 1", new { path });
-        return id is null ? null : ById(connection, id, withBody: false);
+        var command = session.Command("SELECT article_id FROM article_aliases WHERE alias = $path ORDER BY published_at, article_id LIMIT 1");
+        command.Parameters.AddWithValue("$path", path);
+        return command.ExecuteScalar() is string id ? Listed(session, id, cache) : null;
     }
 
     public Article? Resolve(string reference)
     {
-        using var connection = database.Open();
-        return Resolve(connection, reference);
+        using var session = database.Read();
+        return Resolve(session, reference);
     }
 
-    private static Article? Resolve(SqliteConnection connection, string reference)
+    private Article? Resolve(ReadSession session, string reference)
     {
         var path = reference.Trim();
-        if ((ById(connection, path, withBody: false) ?? ByAlias(connection, path)) is { } found)
+        if ((Listed(session, path, cache) ?? ByAlias(session, path)) is { } found)
         {
             return found;
         }
 
         var id = path[(path.LastIndexOfAny(['-', '/']) + 1)..];
-        return path.StartsWith('/') && id.Length > 0 ? ById(connection, id, withBody: false) : null;
+        return path.StartsWith('/') && id.Length > 0 ? Listed(session, id, cache) : null;
     }
 
     public IReadOnlyList<CorrectionLink> AnsweredBy(Article article)
     {
-        using var connection = database.Open();
-        var keys = new List<string>(article.Aliases.Count + 1) { article.Id };
-        keys.AddRange(article.Aliases);
-        var candidates = connection.Query<string>(
-            "SELECT DISTINCT article_id FROM correction_refs WHERE ref IN @keys AND article_id <> @id", new { keys, id = article.Id }).ToList();
+        using var session = database.Read();
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        var command = session.Command("SELECT article_id FROM correction_refs WHERE ref = $ref AND article_id <> $id");
+        foreach (var key in article.Aliases.Prepend(article.Id))
+        {
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$ref", key);
+            command.Parameters.AddWithValue("$id", article.Id);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                candidates.Add(reader.GetString(0));
+            }
+        }
+
         var links = new List<CorrectionLink>();
         foreach (var candidate in candidates)
         {
-            if (ById(connection, candidate, withBody: false) is not { } earlier)
+            if (Listed(session, candidate, cache) is not { } earlier)
             {
                 continue;
             }
 
             foreach (var correction in earlier.Corrections)
             {
-                if (correction.Article is { } reference && Resolve(connection, reference)?.Id == article.Id)
+                if (correction.Article is { } reference && Resolve(session, reference)?.Id == article.Id)
                 {
                     links.Add(new CorrectionLink(earlier, correction));
                 }
@@ -117,7 +150,4 @@ public sealed class ArticleReader(Database database) : IArticleReader
 
         return links.OrderBy(l => l.Correction.Date).ToList();
     }
-
-    internal static Article ReadRow(SqliteDataReader reader, bool withBody) =>
-        StoredArticle.Read(reader.GetFieldValue<byte[]>(0), withBody && !reader.IsDBNull(1) ? reader.GetFieldValue<byte[]>(1) : default);
 }

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Kumparan.Content.Storage;
 
 /// <summary>The SQLite file: connections with the pragmas every connection needs, and the schema.</summary>
-public sealed class Database
+public sealed class Database : IDisposable
 {
     private readonly string _connectionString;
 
@@ -22,7 +22,10 @@ public sealed class Database
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _connectionString = ConnectionStringOf(Path);
         _building = building;
+        _sessions = new SessionPool(Open);
     }
+
+    private readonly SessionPool _sessions;
 
     public string Path { get; }
 
@@ -35,6 +38,9 @@ public sealed class Database
     /// Other processes (an import run from the command line) are covered by the busy timeout.
     /// </summary>
     public Lock WriteLock { get; } = new();
+
+    /// <summary>A connection with its prepared statements, for reads; dispose it to give it back.</summary>
+    public ReadSession Read() => _sessions.Rent();
 
     public SqliteConnection Open()
     {
@@ -49,6 +55,11 @@ public sealed class Database
         command.ExecuteNonQuery();
         return connection;
     }
+
+    /// <summary>Closes the idle read sessions (before the file is moved or deleted by someone else).</summary>
+    public void CloseSessions() => _sessions.Retire();
+
+    public void Dispose() => _sessions.Retire();
 
     /// <summary>Creates the file on first run and brings the schema up to date.</summary>
     public void Migrate()
@@ -74,9 +85,11 @@ public sealed class Database
     {
         BuildAside(build);
         using var scope = WriteLock.EnterScope();
+        _sessions.Retire();
         SqliteConnection.ClearAllPools();
         moveAside();
         File.Move(NewPath, Path, overwrite: true);
+        _sessions.Retire();
         SqliteConnection.ClearAllPools();
     }
 

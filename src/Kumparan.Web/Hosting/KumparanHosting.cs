@@ -56,8 +56,32 @@ public static class KumparanHosting
             p.GetRequiredService<ILogger<ContentSync>>()));
         services.AddSingleton<ContentIndex>();
         services.AddSingleton<InitialIndex>();
-        services.AddSingleton<IArticleReader>(p => new ArticleReader(p.GetRequiredService<Database>()));
-        services.AddSingleton<IArticleListing>(p => new ArticleListing(p.GetRequiredService<Database>()));
+        services.AddSingleton(p =>
+        {
+            // Every change is announced by the content index: what it names is forgotten, everything on a bulk change.
+            // Subscribed before the rendered cache (which is built from the reader and listing that need this), so a
+            // page rendered after the cache drops it never reads the article's old version from here.
+            var cache = new DocumentCache();
+            p.GetRequiredService<ContentIndex>().Changed += change =>
+            {
+                if (change.Everything)
+                {
+                    cache.Clear();
+                    return;
+                }
+
+                foreach (var (before, after) in change.Articles)
+                {
+                    if ((before ?? after) is { } article)
+                    {
+                        cache.Forget(article.Id);
+                    }
+                }
+            };
+            return cache;
+        });
+        services.AddSingleton<IArticleReader>(p => new ArticleReader(p.GetRequiredService<Database>(), p.GetRequiredService<DocumentCache>()));
+        services.AddSingleton<IArticleListing>(p => new ArticleListing(p.GetRequiredService<Database>(), p.GetRequiredService<DocumentCache>()));
         services.AddSingleton<ISitemapQueries>(p => new SitemapQueries(p.GetRequiredService<Database>()));
         services.AddSingleton(p => new ArticleSearch(
             p.GetRequiredService<Database>(),
