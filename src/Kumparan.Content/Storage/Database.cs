@@ -8,6 +8,19 @@ public sealed class Database : IDisposable
 {
     private readonly string _connectionString;
 
+    static Database()
+    {
+        // Before the first connection: no global memory statistics (each allocation took a process-wide
+        // mutex, which the threads serving pages queued on), and no per-connection mutex (a connection is
+        // only ever used by one thread at a time here). Refused, harmlessly, once SQLite has started.
+        SQLitePCL.Batteries_V2.Init();
+        _ = SQLitePCL.raw.sqlite3_config(SqliteConfigMemoryStatus, 0);
+        _ = SQLitePCL.raw.sqlite3_config(SqliteConfigMultithread);
+    }
+
+    private const int SqliteConfigMultithread = 2;
+    private const int SqliteConfigMemoryStatus = 9;
+
     // A file being built aside (Replace): nobody else reads it, so it has no journal.
     private readonly bool _building;
 
@@ -51,7 +64,7 @@ public sealed class Database : IDisposable
         // CreateNew has no journal: nobody else reads it, and a crash leaves only the temporary file.
         command.CommandText = _building
             ? "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-            : "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+            : "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
         command.ExecuteNonQuery();
         return connection;
     }
