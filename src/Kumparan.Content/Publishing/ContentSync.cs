@@ -230,7 +230,7 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
                     Changed(statements.Delete(previous), null);
                 }
 
-                var (_, before) = statements.Upsert(a, item.PlainText, item.Text, item.Document, item.Body);
+                var (_, before) = statements.Upsert(a, item.PlainText, item.Text, item.Document, item.Body, item.Source);
                 Changed(before, a);
                 LogAccepted(acceptedLevel, item.File.Path, a.Id, a.Path);
             }
@@ -342,9 +342,11 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
     private sealed record Loaded(ContentFileInfo File, FileState State, string Text, Article? Article, string PlainText, FooterPage? Page,
         IReadOnlyList<ContentError> Errors, IReadOnlyList<ContentError> Warnings, bool HashUnchanged)
     {
-        public string? Document { get; init; }
+        public byte[]? Document { get; init; }
 
-        public string? Body { get; init; }
+        public byte[]? Body { get; init; }
+
+        public byte[]? Source { get; init; }
     }
 
     private Loaded? Load(ContentFileInfo file, FileState? known)
@@ -392,6 +394,7 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
             {
                 Document = result.Article is { } article ? StoredArticle.Document(article) : null,
                 Body = result.Article is { } withBody ? StoredArticle.Body(withBody) : null,
+                Source = result.Article is not null ? StoredArticle.PackSource(text) : null,
             };
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -101,14 +101,21 @@ public static partial class DatabaseRecovery
     private static List<KeptSource> ReadSources(Database database, List<string> unreadable)
     {
         var sources = new List<KeptSource>();
-        ReadRows(database, "articles", unreadable, (c, rowid) => c.QuerySingleOrDefault<(string Id, string? Path, string? Text, string? Document)>(
+        ReadRows(database, "articles", unreadable, (c, rowid) => c.QuerySingleOrDefault<(string Id, string? Path, object? Text, object? Document)>(
             "SELECT id, source_path, source_text, document FROM articles NOT INDEXED WHERE rowid = @rowid", new { rowid }) is { Id: not null } r
-                ? new KeptSource(r.Id, r.Path, r.Text, r.Document, false) : null, sources);
+                ? new KeptSource(r.Id, r.Path, r.Text is null ? null : StoredArticle.UnpackSource(r.Text), AsText(r.Document), false) : null, sources);
         ReadRows(database, "pages", unreadable, (c, rowid) => c.QuerySingleOrDefault<(string Slug, string? Path, string? Text)>(
             "SELECT slug, source_path, source_text FROM pages NOT INDEXED WHERE rowid = @rowid", new { rowid }) is { Slug: not null } r
                 ? new KeptSource(r.Slug, r.Path, r.Text, null, true) : null, sources);
         return sources;
     }
+
+    private static string? AsText(object? stored) => stored switch
+    {
+        null => null,
+        string text => text,
+        _ => System.Text.Encoding.UTF8.GetString((byte[])stored),
+    };
 
     // Row by row, so one damaged page costs the rows on it and not the whole table.
     private static void ReadRows(Database database, string table, List<string> unreadable, Func<SqliteConnection, long, KeptSource?> read, List<KeptSource> into)

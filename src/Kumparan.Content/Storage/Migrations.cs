@@ -87,9 +87,9 @@ internal static class Migrations
                 month INTEGER NOT NULL DEFAULT 0,
                 changed_at BIGINT NOT NULL,
                 source_path TEXT NULL UNIQUE,
-                document TEXT NOT NULL,
-                body TEXT NULL,
-                source_text TEXT NULL
+                document BLOB NOT NULL,
+                body BLOB NULL,
+                source_text BLOB NULL
             );
             INSERT INTO articles_v2 (rowid, id, slug, channel, title, published_at, expires_at, draft, listed, sponsored, modified_at, month,
                 changed_at, source_path, document, body, source_text)

@@ -119,8 +119,10 @@ internal sealed class SyncWriter : IDisposable
     /// <summary>Replaces article <paramref name="article"/> (its row, list rows, aliases, references, search row); it is no longer gone.</summary>
     /// <param name="document">The article's <see cref="StoredArticle.Document"/> when already made (in parallel by the sync).</param>
     /// <param name="body">Its <see cref="StoredArticle.Body"/>, likewise.</param>
+    /// <param name="packedSource"><see cref="StoredArticle.PackSource"/> of <paramref name="sourceText"/>, likewise.</param>
     /// <returns>The stored row's version and the article it replaced, if any.</returns>
-    public (StoredVersion Version, Article? Before) Upsert(Article article, string plainText, string? sourceText, string? document = null, string? body = null)
+    public (StoredVersion Version, Article? Before) Upsert(Article article, string plainText, string? sourceText, byte[]? document = null, byte[]? body = null,
+        byte[]? packedSource = null)
     {
         var before = Delete(article.Id);
         var changed = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -129,7 +131,8 @@ internal sealed class SyncWriter : IDisposable
         var expires = article.Expires?.ToUnixTimeSeconds();
         var modified = article.LastModified().ToUnixTimeSeconds();
         var rowid = Scalar<long?>(_insertArticle, article.Id, article.Slug, article.Channel, article.Title, published, expires, article.Draft ? 1 : 0,
-            article.SourcePath, document ?? StoredArticle.Document(article), body ?? StoredArticle.Body(article), sourceText, changed,
+            article.SourcePath, document ?? StoredArticle.Document(article), body ?? StoredArticle.Body(article),
+            packedSource ?? (sourceText is null ? null : StoredArticle.PackSource(sourceText)), changed,
             listed ? 1 : 0, article.Sponsored ? 1 : 0, modified, StoredArticle.MonthOf(article.Published));
         WriteListRows(article, listed, published, expires);
         foreach (var list in StoredArticle.ListsOf(article))
@@ -181,7 +184,7 @@ internal sealed class SyncWriter : IDisposable
     {
         _pendingSearchRows.Remove(id);
         long rowid;
-        string document;
+        byte[] document;
         using (var reader = Reader(_deleteArticle, id))
         {
             if (!reader.Read())
@@ -189,7 +192,7 @@ internal sealed class SyncWriter : IDisposable
                 return null;
             }
 
-            (rowid, document) = (reader.GetInt64(0), reader.GetString(1));
+            (rowid, document) = (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1));
         }
 
         // A database whose search rows do not share the article's rowid: find it the slow way.

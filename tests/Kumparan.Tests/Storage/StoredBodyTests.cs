@@ -51,7 +51,7 @@ public sealed class StoredBodyTests : IDisposable
         var (sync, store) = SyncedStore.Open(_content.Path, _data.Path);
         sync.Run();
         using var connection = store.Database.Open();
-        var body = connection.QuerySingle<string>("SELECT body FROM articles WHERE slug = 'uji-bentuk'");
+        var body = connection.QuerySingle<string>("SELECT CAST(body AS TEXT) FROM articles WHERE slug = 'uji-bentuk'");
 
         using var json = JsonDocument.Parse(body);
         var first = json.RootElement[0];
