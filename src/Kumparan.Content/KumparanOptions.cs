@@ -142,9 +142,12 @@ public sealed class SearchOptions
     public int MaxResults { get; set; } = 100;
 
     /// <summary>
-    /// Up to this many matching articles, all are ranked by bm25. A query matching more (a word found in
-    /// most articles) ranks its title matches and lists the other matches after them, most
-    /// recently indexed first: ranking thousands of near-equal matches costs tens of milliseconds and tells the reader nothing.
+    /// Up to this many matching articles, all are ranked by bm25 (the title weighing most). A query
+    /// matching more (a word found in most articles) is ranked among its <see cref="RecentWindow"/> most
+    /// recently indexed matches: ranking every match of a common word costs in proportion to the archive.
     /// </summary>
-    public int FullRankingLimit { get; set; } = 2000;
+    public int FullRankingLimit { get; set; } = 1000;
+
+    /// <summary>How many of a common query's most recently indexed matches are ranked.</summary>
+    public int RecentWindow { get; set; } = 300;
 }

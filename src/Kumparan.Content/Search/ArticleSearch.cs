@@ -20,9 +20,8 @@ public sealed record SearchResults(IReadOnlyList<string> Words, ListPage<SearchH
 /// <summary>
 /// Full-text search over title, summary and body (SQLite FTS5, unicode61 with diacritics removed).
 /// A query matching up to <see cref="SearchOptions.FullRankingLimit"/> articles is ranked by bm25
-/// with the title weighing most; a commoner one ranks its title matches the same way (or, when even
-/// those are too many, takes the most recently indexed) and follows them with its other matches, most
-/// recently indexed first, so no query scores the whole archive. Only articles listed at the time of
+/// with the title weighing most; a commoner one ranks its <see cref="SearchOptions.RecentWindow"/> most
+/// recently indexed matches the same way, so no query scores the whole archive. Only articles listed at the time of
 /// the request are shown (checked in the store), so drafts, scheduled, expired and retracted ones never
 /// leak, not even in an excerpt.
 /// </summary>
@@ -87,22 +86,25 @@ public sealed partial class ArticleSearch(Database database, SearchOptions optio
     private static List<long> Newest(SqliteConnection connection, string match, int limit) =>
         connection.Query<long>("SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match ORDER BY rowid DESC LIMIT @limit", new { match, limit }).AsList();
 
-    // A query found in thousands of articles: its title matches first (ranked when there are few
-    // enough), then the other matches, most recently indexed first; a title match always comes first.
+    // A query found in thousands of articles: its most recently indexed matches (a window found from the
+    // end of the doclists, whatever the archive's size) are ranked by bm25, title matches weighing most.
+    // Scoring every match of a common word would cost in proportion to the archive.
     private List<long> RankCommon(SqliteConnection connection, string match)
     {
-        var inTitles = "{title} : (" + match + ")";
-        var wanted = Wanted;
-        var ranked = Matches(connection, inTitles, options.FullRankingLimit) <= options.FullRankingLimit
-            ? Rank(connection, inTitles, options.FullRankingLimit)
-            : Newest(connection, inTitles, wanted);
-        if (ranked.Count < wanted)
+        var newest = Newest(connection, match, Math.Max(options.RecentWindow, Wanted));
+        if (newest.Count == 0)
         {
-            var seen = ranked.ToHashSet();
-            ranked.AddRange(Newest(connection, match, wanted).Where(r => !seen.Contains(r)).Take(wanted - ranked.Count));
+            return newest;
         }
 
-        return ranked;
+        return connection.Query<long>(
+            """
+            SELECT rowid FROM articles_fts
+            WHERE articles_fts MATCH @match AND rowid >= @floor AND rank MATCH 'bm25(0.0, 10.0, 4.0, 1.0)'
+            ORDER BY rank
+            LIMIT @limit
+            """,
+            new { match, floor = newest[^1], limit = Wanted }).AsList();
     }
 
     // The ranked search rows whose articles are listed now, in rank order (the search row shares its article's rowid).

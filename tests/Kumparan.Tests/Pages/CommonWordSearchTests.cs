@@ -3,7 +3,7 @@ using Kumparan.Tests.Support;
 
 namespace Kumparan.Tests.Pages;
 
-/// <summary>A query matching more articles than Search:FullRankingLimit: title and summary matches first, then the rest.</summary>
+/// <summary>A query matching more articles than Search:FullRankingLimit: its most recent matches are ranked, title matches first.</summary>
 public sealed class CommonWordSearchTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 10, 0, 0, TimeSpan.FromHours(7));
