@@ -179,6 +179,9 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
         }
 
         var existing = File.Exists(database.Path);
+        // SQLite's check reads the whole file (minutes for a million articles): it runs after a crash, not
+        // after a clean stop that left the file as it is now.
+        var checkFile = existing && !CleanStop.Matches(database);
         database.Migrate();
         if (salvage is not null)
         {
@@ -188,7 +191,7 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
 
         index.Reload();
         var token = _stopping.Token;
-        var first = Task.Factory.StartNew(() => Index(existing && salvage is null, started, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var first = Task.Factory.StartNew(() => Index(checkFile && salvage is null, started, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         if (!existing)
         {
             first.Wait(TimeSpan.FromSeconds(options.Value.FirstIndexWaitSeconds), cancellationToken);
@@ -263,8 +266,25 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
             _stopping.Cancel();
         }
 
+        try
+        {
+            // The log copied into the file, connections closed, and the file's state noted: the next start
+            // need not read all of it to know it is whole.
+            database.Checkpoint();
+            database.CloseSessions();
+            SqliteConnection.ClearAllPools();
+            CleanStop.Note(database);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            LogNotNoted(e);
+        }
+
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not note a clean stop; the next start checks the database file")]
+    private partial void LogNotNoted(Exception exception);
 
     public void Dispose()
     {
@@ -283,4 +303,48 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rebuilt the database: restored {Restored} of {Read} rows read back from {MovedTo}, then synchronized content/")]
     private partial void LogRestored(int restored, int read, string movedTo);
+}
+
+/// <summary>
+/// A note beside the database that the site stopped cleanly, with the file's size and modification time
+/// then: a start that finds the file as it was noted skips SQLite's whole-file check.
+/// </summary>
+internal static class CleanStop
+{
+    private static string NotePath(Database database) => database.Path + ".clean";
+
+    public static void Note(Database database)
+    {
+        var file = new FileInfo(database.Path);
+        if (file.Exists && !HasLog(database))
+        {
+            File.WriteAllText(NotePath(database), Describe(file));
+        }
+    }
+
+    /// <summary>True when the last stop was clean and the file has not changed since; the note is used up either way.</summary>
+    public static bool Matches(Database database)
+    {
+        var note = NotePath(database);
+        if (!File.Exists(note))
+        {
+            return false;
+        }
+
+        try
+        {
+            var file = new FileInfo(database.Path);
+            return file.Exists && !HasLog(database) && File.ReadAllText(note) == Describe(file);
+        }
+        finally
+        {
+            File.Delete(note);
+        }
+    }
+
+    // A write-ahead log with frames holds changes the file does not: not the state that was noted.
+    private static bool HasLog(Database database) => new FileInfo(database.Path + "-wal") is { Exists: true, Length: > 0 };
+
+    private static string Describe(FileInfo file) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file.Length}:{file.LastWriteTimeUtc.Ticks}");
 }
