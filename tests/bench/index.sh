@@ -42,6 +42,8 @@ start_site() {
   site_pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/"; do sleep 0.01; done
   ended=$(ms)
+  # A first index goes on in the background while the site serves: wait for its end.
+  until grep -q 'Content ready' "$WORK/site.log"; do sleep 0.05; done
   local ready rss
   ready=$(grep -o 'Content ready: .* in [0-9]* ms' "$WORK/site.log" | grep -o '[0-9]* ms$' | grep -o '[0-9]*')
   rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$site_pid/status")
