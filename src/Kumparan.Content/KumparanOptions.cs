@@ -143,11 +143,12 @@ public sealed class SearchOptions
 
     /// <summary>
     /// Up to this many matching articles, all are ranked by bm25 (the title weighing most). A query
-    /// matching more (a word found in most articles) is ranked among its <see cref="RecentWindow"/> most
-    /// recently indexed matches: ranking every match of a common word costs in proportion to the archive.
+    /// matching more (a word found in most articles) shows its <see cref="RecentWindow"/> most recently
+    /// indexed matches, those with every word in the title first: ranking every match of a common word
+    /// costs in proportion to the archive.
     /// </summary>
     public int FullRankingLimit { get; set; } = 1000;
 
-    /// <summary>How many of a common query's most recently indexed matches are ranked.</summary>
+    /// <summary>How many of a common query's most recently indexed matches are shown.</summary>
     public int RecentWindow { get; set; } = 300;
 }

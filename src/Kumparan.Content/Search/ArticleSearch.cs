@@ -20,8 +20,8 @@ public sealed record SearchResults(IReadOnlyList<string> Words, ListPage<SearchH
 /// <summary>
 /// Full-text search over title, summary and body (SQLite FTS5, unicode61 with diacritics removed).
 /// A query matching up to <see cref="SearchOptions.FullRankingLimit"/> articles is ranked by bm25
-/// with the title weighing most; a commoner one ranks its <see cref="SearchOptions.RecentWindow"/> most
-/// recently indexed matches the same way, so no query scores the whole archive. Only articles listed at the time of
+/// with the title weighing most; a commoner one shows its <see cref="SearchOptions.RecentWindow"/> most
+/// recently indexed matches, those with every word in the title first, so no query scores the whole archive. Only articles listed at the time of
 /// the request are shown (checked in the store), so drafts, scheduled, expired and retracted ones never
 /// leak, not even in an excerpt.
 /// </summary>
@@ -39,8 +39,12 @@ public sealed partial class ArticleSearch(Database database, SearchOptions optio
         try
         {
             using var connection = database.Open();
-            var common = Matches(connection, match, options.FullRankingLimit) > options.FullRankingLimit;
-            var ranked = common ? RankCommon(connection, match) : Rank(connection, match, Wanted);
+            // The newest matches first, found from the end of the doclists: for a rare query these are all
+            // of them; for a common one, the window its ranking is bounded to.
+            var window = Math.Max(options.RecentWindow, Wanted);
+            var newest = Newest(connection, match, Math.Max(options.FullRankingLimit + 1, window));
+            var common = newest.Count > options.FullRankingLimit;
+            var ranked = common ? RankWindow(connection, words, newest.Take(window).ToList()) : Rank(connection, match, Wanted);
             var listed = Listed(connection, ranked, now);
             var more = listed.Count > options.MaxResults;
             listed = listed.Take(options.MaxResults).ToList();
@@ -66,11 +70,6 @@ public sealed partial class ArticleSearch(Database database, SearchOptions optio
     // Enough candidates that the articles not listed now (scheduled, expired) do not leave the results short.
     private int Wanted => (options.MaxResults * 2) + 1;
 
-    // How many articles match, counted up to limit + 1 (FTS5 stops there).
-    private static long Matches(SqliteConnection connection, string match, int limit) =>
-        connection.ExecuteScalar<long>("SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match LIMIT @limit)",
-            new { match, limit = limit + 1 });
-
     // bm25 weights follow the columns: article_id (unindexed), title, summary, body. Given as "rank MATCH"
     // with "ORDER BY rank", FTS5 ranks inside the virtual table, about half the cost of ORDER BY bm25(...).
     private static List<long> Rank(SqliteConnection connection, string match, int limit) =>
@@ -86,25 +85,17 @@ public sealed partial class ArticleSearch(Database database, SearchOptions optio
     private static List<long> Newest(SqliteConnection connection, string match, int limit) =>
         connection.Query<long>("SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match ORDER BY rowid DESC LIMIT @limit", new { match, limit }).AsList();
 
-    // A query found in thousands of articles: its most recently indexed matches (a window found from the
-    // end of the doclists, whatever the archive's size) are ranked by bm25, title matches weighing most.
-    // Scoring every match of a common word would cost in proportion to the archive.
-    private List<long> RankCommon(SqliteConnection connection, string match)
+    // A query found in thousands of articles: its most recently indexed matches, those with every word in
+    // their title first (bm25 over a window of a common word's doclists costs in proportion to the archive
+    // in FTS5, so the window is ordered here, from the titles).
+    private static List<long> RankWindow(SqliteConnection connection, IReadOnlyList<string> words, List<long> window)
     {
-        var newest = Newest(connection, match, Math.Max(options.RecentWindow, Wanted));
-        if (newest.Count == 0)
-        {
-            return newest;
-        }
-
-        return connection.Query<long>(
-            """
-            SELECT rowid FROM articles_fts
-            WHERE articles_fts MATCH @match AND rowid >= @floor AND rank MATCH 'bm25(0.0, 10.0, 4.0, 1.0)'
-            ORDER BY rank
-            LIMIT @limit
-            """,
-            new { match, floor = newest[^1], limit = Wanted }).AsList();
+        var wanted = words.SelectMany(SearchQuery.Tokens).ToHashSet(StringComparer.Ordinal);
+        var inTitle = connection.Query<(long RowId, string Title)>("SELECT rowid, title FROM articles WHERE rowid IN @window", new { window })
+            .Where(r => wanted.IsSubsetOf(SearchQuery.Tokens(r.Title)))
+            .Select(r => r.RowId)
+            .ToHashSet();
+        return [.. window.Where(inTitle.Contains), .. window.Where(r => !inTitle.Contains(r))];
     }
 
     // The ranked search rows whose articles are listed now, in rank order (the search row shares its article's rowid).

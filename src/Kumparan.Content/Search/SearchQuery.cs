@@ -74,6 +74,40 @@ public static class SearchQuery
         return words.Distinct(StringComparer.Ordinal).Take(MaxWords).ToList();
     }
 
+    /// <summary>
+    /// The tokens of a text as the search index sees them (its unicode61 tokenizer with diacritics removed):
+    /// lowercase runs of letters and digits, marks dropped. Used to tell which results have every word in the title.
+    /// </summary>
+    public static IEnumerable<string> Tokens(string text)
+    {
+        var token = new StringBuilder();
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                continue;
+            }
+
+            if (IsWordCharacter(c))
+            {
+                token.Append(char.ToLowerInvariant(c));
+                continue;
+            }
+
+            if (token.Length > 0)
+            {
+                yield return token.ToString();
+                token.Clear();
+            }
+        }
+
+        if (token.Length > 0)
+        {
+            yield return token.ToString();
+        }
+    }
+
     /// <summary>The FTS5 MATCH expression for the input; null when it has no words.</summary>
     public static string? ToMatch(string? input)
     {

@@ -54,7 +54,7 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
         var reconcileEvery = watcher is null && _options.Enabled ? TimeSpan.FromSeconds(_options.PollingSeconds) : TimeSpan.FromMinutes(_options.ReconcileMinutes);
         // Events heard meanwhile wait in the queue; the start-up index is the first reconcile.
         initial.Done.Wait(stoppingToken);
-        var nextReconcile = Environment.TickCount64 + (long)reconcileEvery.TotalMilliseconds;
+        var nextReconcile = Environment.TickCount64 + (initial.Done.Result ? (long)reconcileEvery.TotalMilliseconds : 0);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

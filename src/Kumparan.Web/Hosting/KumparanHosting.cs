@@ -146,11 +146,12 @@ public static class KumparanHosting
 /// <summary>The first synchronization after start-up, which the watcher waits for before it follows content/.</summary>
 public sealed class InitialIndex
 {
-    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<bool> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task Done => _done.Task;
+    /// <summary>Completes with true when the first synchronization ran, false when it failed (the watcher then reconciles at once).</summary>
+    public Task<bool> Done => _done.Task;
 
-    internal void Finished() => _done.TrySetResult();
+    internal void Finished(bool synchronized) => _done.TrySetResult(synchronized);
 }
 
 /// <summary>
@@ -227,7 +228,7 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
             // Indexing leaves hundreds of MB of temporary strings (file text, JSON): given back now.
             GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            initial.Finished();
+            initial.Finished(report is not null);
             if ((checkFile || damaged) && !token.IsCancellationRequested && DatabaseRecovery.Problems(database) is { } problems)
             {
                 Rebuild(problems);
@@ -240,7 +241,7 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
         }
         finally
         {
-            initial.Finished();
+            initial.Finished(false); // no-op when it already finished
         }
     }
 
