@@ -71,6 +71,9 @@ public sealed class FirstIndexTests : IDisposable
     public void AFailedRebuildLeavesTheServedFileAsItWasAndNoTemporaryFile()
     {
         var database = Served();
+        // Nothing left in the write-ahead log to copy into the file later: its time is the file's own.
+        database.Checkpoint();
+        SqliteConnection.ClearAllPools();
         var written = File.GetLastWriteTimeUtc(DatabasePath);
         var error = Assert.Throws<IOException>(() => database.Replace(building =>
         {
