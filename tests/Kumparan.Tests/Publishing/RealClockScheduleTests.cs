@@ -49,10 +49,14 @@ public sealed class RealClockScheduleTests : IDisposable
     public async Task AScheduledArticleReachesEveryListWithinTwoSecondsOfItsTime(bool readersKeepAsking)
     {
         var word = "Jadwalkilat" + (readersKeepAsking ? "a" : "b");
-        var due = WholeSecondsAhead(3);
-        var path = Write("terjadwal", word, due);
-        await WaitUntilRead(path, HttpStatusCode.NotFound);
-        await ExpectEverywhere(path, word, listed: false, cached: true);
+        var (path, due) = await BeforeItsTime(async (attempt, lead) =>
+        {
+            var time = WholeSecondsAhead(lead);
+            var written = Write("terjadwal" + attempt, word, time);
+            await WaitUntilRead(written, HttpStatusCode.NotFound);
+            await ExpectEverywhere(written, word, listed: false, cached: true);
+            return (written, time);
+        });
 
         if (readersKeepAsking)
         {
@@ -74,10 +78,14 @@ public sealed class RealClockScheduleTests : IDisposable
     public async Task AnExpiringArticleLeavesEveryListWithinTwoSecondsOfItsTime()
     {
         const string word = "Kedaluwarsakilat";
-        var expires = WholeSecondsAhead(4);
-        var path = Write("kedaluwarsa", word, DateTimeOffset.UtcNow.AddMinutes(-5), $"expires: {Stamp(expires)}\n");
-        await WaitUntilRead(path, HttpStatusCode.OK);
-        await ExpectEverywhere(path, word, listed: true, cached: true);
+        var (path, expires) = await BeforeItsTime(async (attempt, lead) =>
+        {
+            var time = WholeSecondsAhead(lead + 1);
+            var written = Write("kedaluwarsa" + attempt, word, DateTimeOffset.UtcNow.AddMinutes(-5), $"expires: {Stamp(time)}\n");
+            await WaitUntilRead(written, HttpStatusCode.OK);
+            await ExpectEverywhere(written, word, listed: true, cached: true);
+            return (written, time);
+        });
         await Task.Delay(expires + TimeSpan.FromSeconds(1) - DateTimeOffset.UtcNow);
         await ExpectWithinPromise(expires, path, word, listed: false, page: HttpStatusCode.Gone, pollEvery: TimeSpan.FromMilliseconds(100));
     }
@@ -87,16 +95,38 @@ public sealed class RealClockScheduleTests : IDisposable
     {
         const string scheduledWord = "Bersamaankilat";
         const string savedWord = "Simpankilat";
-        var due = WholeSecondsAhead(3);
-        var scheduled = Write("bersamaan", scheduledWord, due);
-        await WaitUntilRead(scheduled, HttpStatusCode.NotFound);
-        await ExpectEverywhere(scheduled, scheduledWord, listed: false, cached: true);
+        var (scheduled, due) = await BeforeItsTime(async (attempt, lead) =>
+        {
+            var time = WholeSecondsAhead(lead);
+            var written = Write("bersamaan" + attempt, scheduledWord, time);
+            await WaitUntilRead(written, HttpStatusCode.NotFound);
+            await ExpectEverywhere(written, scheduledWord, listed: false, cached: true);
+            return (written, time);
+        });
 
         await Task.Delay(due - DateTimeOffset.UtcNow);
         var saved = Write("disimpan", savedWord, DateTimeOffset.UtcNow.AddMinutes(-1));
         await ExpectWithinPromise(due, scheduled, scheduledWord, listed: true, page: HttpStatusCode.OK, pollEvery: TimeSpan.FromMilliseconds(100));
         // The save itself is visible within the watcher's usual time, not later because of the schedule.
         await ExpectWithinPromise(due, saved, savedWord, listed: true, page: HttpStatusCode.OK, pollEvery: TimeSpan.FromMilliseconds(100));
+    }
+
+    /// <summary>
+    /// Writes an article timed <c>lead</c> seconds ahead and checks the state before its time. On a
+    /// machine so busy that the checks end after that time, the attempt proves nothing either way, and
+    /// it is made again with twice the lead (a new article): what is tested is the minute, not the machine.
+    /// </summary>
+    private static async Task<(string Path, DateTimeOffset Time)> BeforeItsTime(Func<int, int, Task<(string Path, DateTimeOffset Time)>> attempt)
+    {
+        for (var (n, lead) = (1, 3); ; n++, lead *= 2)
+        {
+            var result = await attempt(n, lead);
+            if (DateTimeOffset.UtcNow < result.Time - TimeSpan.FromMilliseconds(200) || lead >= 24)
+            {
+                Assert.True(DateTimeOffset.UtcNow < result.Time, $"the checks before the article's time took more than {lead} s");
+                return result;
+            }
+        }
     }
 
     private static DateTimeOffset WholeSecondsAhead(int seconds)
