@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dapper;
 using System.Runtime;
 using Kumparan.Content;
 using Kumparan.Content.Publishing;
@@ -193,7 +194,9 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
         index.Reload();
         var token = _stopping.Token;
         var first = Task.Factory.StartNew(() => Index(checkFile && salvage is null, started, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        if (!existing)
+        // A store without a single article (a first start, or one stopped in the middle of its first index)
+        // is indexed before the first request, up to the configured wait.
+        if (!existing || !HoldsArticles())
         {
             first.Wait(TimeSpan.FromSeconds(options.Value.FirstIndexWaitSeconds), cancellationToken);
         }
@@ -201,6 +204,12 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogServing(elapsed, first.IsCompleted ? "indexed" : "indexing in the background");
         return Task.CompletedTask;
+    }
+
+    private bool HoldsArticles()
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<long>("SELECT EXISTS (SELECT 1 FROM articles)") == 1;
     }
 
     // On a thread of its own: parses on all cores while it writes.
