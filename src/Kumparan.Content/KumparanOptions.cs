@@ -39,6 +39,8 @@ public sealed class KumparanOptions
 
     public SearchOptions Search { get; set; } = new();
 
+    public Media.ImageOptions Images { get; set; } = new();
+
     /// <summary>
     /// How long start-up waits for the first index of an empty database before it serves (a small folder
     /// is then complete at the first request; a big one goes on indexing while the site serves). A start

@@ -1,3 +1,4 @@
+using Kumparan.Content.Media;
 using Kumparan.Content.Rendering;
 
 namespace Kumparan.Content.Articles;
@@ -62,11 +63,16 @@ public sealed record Article
 }
 
 /// <param name="Source">A file name under content/media, or an absolute https URL.</param>
-public sealed record LeadImage(string Source, int Width, int Height, string Alt, string? Caption, string? Credit)
+/// <param name="Width">Width upright (EXIF orientation applied), in pixels.</param>
+/// <param name="Hash">The fingerprint of a checked picture in content/media (its variants' URLs); null for a remote one.</param>
+/// <param name="Graphic">A drawing or a picture with transparency: its fallback is PNG, not JPEG.</param>
+public sealed record LeadImage(string Source, int Width, int Height, string Alt, string? Caption, string? Credit, string? Hash = null, bool Graphic = false)
 {
     public bool IsRemote => Source.StartsWith("https://", StringComparison.Ordinal);
 
     public string Url => IsRemote ? Source : "/media/" + Source;
+
+    public PictureSource ToPicture(string? alt = null) => new(Source, Url, Hash, Width, Height, Graphic, alt ?? Alt);
 }
 
 public sealed record Correction(string Type, DateTimeOffset Date, string Text, string? Article);

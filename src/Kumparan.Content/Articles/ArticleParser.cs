@@ -4,7 +4,20 @@ namespace Kumparan.Content.Articles;
 
 /// <summary>What the loader needs to know besides the file itself.</summary>
 /// <param name="MediaRoot">Absolute path of content/media, for lead images' sizes.</param>
-public sealed record ParseContext(KumparanOptions Options, string MediaRoot);
+public sealed record ParseContext(KumparanOptions Options, string MediaRoot)
+{
+    private Media.MediaInspector? _media;
+
+    /// <summary>Checks the pictures the articles show (one per context: it remembers what it checked).</summary>
+    public Media.MediaInspector Media
+    {
+        get => _media ??= new Media.MediaInspector(Options.Images, MediaRoot);
+        init => _media = value;
+    }
+
+    /// <summary>Where the variants of the pictures an article shows are asked for; none in a check.</summary>
+    public Media.VariantMaker? Variants { get; init; }
+}
 
 /// <summary>Either an article (with warnings) or the errors that kept it out.</summary>
 public sealed record ArticleParseResult(Article? Article, string PlainText, IReadOnlyList<ContentError> Errors, IReadOnlyList<ContentError> Warnings)
@@ -33,7 +46,7 @@ public static class ArticleParser
             // once (a bad date and an unsafe link), not one per save.
             var problems = new List<ContentError>();
             var fields = Checked(file, problems, () => new FrontMatterFields(FrontMatterReader.Read(parts.FrontMatter, parts.FrontMatterLine), file));
-            var body = Checked(file, problems, () => MarkdownRenderer.Render(parts.Body, parts.BodyLine));
+            var body = Checked(file, problems, () => MarkdownRenderer.Render(parts.Body, parts.BodyLine, new BodyPictures(context.Media, context.Variants)));
             problems.AddRange(body?.Errors.Select(e => e.In(file)) ?? []);
             var article = fields is null ? null : Build(file, fields, body ?? Unreadable, context);
             if (fields is not null)
@@ -44,15 +57,15 @@ public static class ArticleParser
             if (problems.Count > 0 || article is null || body is null)
             {
                 // The warnings too: the editor who fixes the errors need not save once more to learn of them.
-                List<ContentError> warnings = [.. fields?.UnknownKeys() ?? [], .. body?.Warnings.Select(w => w.In(file)) ?? []];
+                List<ContentError> warnings = [.. fields?.AllWarnings() ?? [], .. body?.Warnings.Select(w => w.In(file)) ?? []];
                 return new ArticleParseResult(null, "", ContentError.InFileOrder(problems), ContentError.InFileOrder(warnings));
             }
 
             // A retracted article keeps its URL and the notice; its old body is dropped here, at the
             // source, so no page, list, feed, search index or meta description can serve it again.
             return article.Retracted is { } retraction
-                ? new ArticleParseResult(Retract(article, retraction), "", [], fields!.UnknownKeys().ToList())
-                : new ArticleParseResult(article, body.PlainText, [], [.. fields!.UnknownKeys(), .. body.Warnings.Select(w => w.In(file))]);
+                ? new ArticleParseResult(Retract(article, retraction), "", [], fields!.AllWarnings().ToList())
+                : new ArticleParseResult(article, body.PlainText, [], [.. fields!.AllWarnings(), .. body.Warnings.Select(w => w.In(file))]);
         }
         catch (ContentException e)
         {
@@ -189,7 +202,7 @@ public static class ArticleParser
         }
 
         var name = source.StartsWith("/media/", StringComparison.Ordinal) ? source["/media/".Length..] : source;
-        if (!IsSafeMediaName(name))
+        if (!Media.MediaInspector.IsSafeName(name))
         {
             f.Error(node, $"\"{source}\" is not a file name under content/media or an https URL.",
                 "Put the image in content/media and write its file name, e.g. \"image: banjir-jakarta.jpg\".");
@@ -204,28 +217,17 @@ public static class ArticleParser
             return null;
         }
 
-        Span<byte> header = stackalloc byte[64 * 1024];
-        int read;
-        using (var stream = info.OpenRead())
+        var check = context.Media.Check(name);
+        if (check.Image is not { } picture)
         {
-            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        }
-
-        var size = ImageSize.Read(header[..read]);
-        if (size is null && (width is null || height is null))
-        {
-            f.Error(node, $"The size of \"{name}\" could not be read.", "Use a PNG, JPEG, GIF or WebP file, or add image_width and image_height.");
+            f.Warning(node, $"{check.Problem} The article is published without the picture.", check.Fix!);
             return null;
         }
 
-        return new LeadImage(name, width ?? size!.Value.Width, height ?? size!.Value.Height, alt, caption, credit);
+        context.Variants?.Want(picture);
+        return new LeadImage(name, picture.Width, picture.Height, alt, caption, credit, picture.Hash, picture.Graphic);
     }
 
-    private static bool IsSafeMediaName(string name) =>
-        name.Length is > 0 and <= 200
-        && !name.StartsWith('/')
-        && !name.Contains("..", StringComparison.Ordinal)
-        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/');
 
     private static List<Correction> ReadCorrections(FrontMatterFields f)
     {

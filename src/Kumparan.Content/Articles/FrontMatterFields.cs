@@ -13,6 +13,9 @@ internal sealed partial class FrontMatterFields(YamlMap map, string file)
 
     public List<ContentError> Errors { get; } = [];
 
+    /// <summary>What the editor should fix although the file is published (e.g. a picture it shows without).</summary>
+    public List<ContentError> Warnings { get; } = [];
+
     public YamlMap Map => map;
 
     public bool Has(string key) => _entries.ContainsKey(key);
@@ -29,6 +32,12 @@ internal sealed partial class FrontMatterFields(YamlMap map, string file)
 
     public void Error(YamlNode? at, string problem, string fix) =>
         Errors.Add(new ContentError(file, at?.Line ?? 1, at?.Column ?? 1, problem, fix));
+
+    public void Warning(YamlNode? at, string problem, string fix) =>
+        Warnings.Add(new ContentError(file, at?.Line ?? 1, at?.Column ?? 1, problem, fix));
+
+    /// <summary>Unknown keys and the other warnings.</summary>
+    public IEnumerable<ContentError> AllWarnings() => UnknownKeys().Concat(Warnings);
 
     public string? Text(string key, bool required = false, int maxLength = 1000)
     {

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Dapper;
 using Kumparan.Content.Articles;
+
 using Kumparan.Content.FooterPages;
+using Kumparan.Content.Media;
 using Kumparan.Content.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -41,9 +43,12 @@ public sealed record ArticleChange(Article? Before, Article? After);
 /// leaves the article it used to be untouched, so the last good version keeps serving. Rows that
 /// did not come from a file (imports) are never touched.
 /// </summary>
-public sealed partial class ContentSync(ArticleStore store, KumparanOptions options, string contentRoot, ILogger logger)
+/// <param name="variants">Asked for the variants of the pictures accepted articles show; null where none are made (a check).</param>
+public sealed partial class ContentSync(ArticleStore store, KumparanOptions options, string contentRoot, ILogger logger, VariantMaker? variants = null)
 {
-    private readonly ParseContext _context = new(options, Path.Combine(contentRoot, "media"));
+    private readonly ParseContext _context = variants is null
+        ? new(options, Path.Combine(contentRoot, "media"))
+        : new(options, Path.Combine(contentRoot, "media")) { Media = variants.Inspector, Variants = variants };
 
     // File systems keep modification times in coarse ticks (a few milliseconds on Linux), so a file
     // saved twice within one tick at the same size looks unchanged. A file whose time is this close
@@ -67,7 +72,7 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
     public string ContentRoot => contentRoot;
 
     /// <summary>The same synchronization of the same folder into another store (a database being rebuilt aside).</summary>
-    public ContentSync On(ArticleStore other) => new(other, options, contentRoot, logger);
+    public ContentSync On(ArticleStore other) => new(other, options, contentRoot, logger, variants);
 
     public ParseContext Context => _context;
 

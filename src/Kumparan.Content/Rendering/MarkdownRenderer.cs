@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Kumparan.Content.Articles;
+using Kumparan.Content.Media;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Renderers;
@@ -53,7 +54,8 @@ public static class MarkdownRenderer
 
     /// <param name="markdown">The body, LF line endings.</param>
     /// <param name="firstLine">Line number of the body's first line in the file, for error positions.</param>
-    public static RenderedBody Render(string markdown, int firstLine)
+    /// <param name="pictures">Checks the pictures of content/media the body shows and gives their variants; without it they stay plain images.</param>
+    public static RenderedBody Render(string markdown, int firstLine, BodyPictures? pictures = null)
     {
         NestingGuard.Check(markdown, firstLine, MaxNesting);
 
@@ -76,6 +78,11 @@ public static class MarkdownRenderer
         if (problems.Errors.Count > 0)
         {
             return new RenderedBody([], "", "") { Errors = problems.Errors, Warnings = problems.Warnings };
+        }
+
+        foreach (var image in problems.Images)
+        {
+            Picture(image, firstLine, pictures, problems);
         }
 
         // The page's title is the only h1; the body's top heading level becomes h2 whether the writer
@@ -137,6 +144,7 @@ public static class MarkdownRenderer
         {
             HtmlRenderer = new HtmlRenderer(new StringWriter(Html, CultureInfo.InvariantCulture));
             Pipeline.Setup(HtmlRenderer);
+            HtmlRenderer.ObjectRenderers.Insert(0, new PictureInlineRenderer());
             TextRenderer = new HtmlRenderer(new StringWriter(Plain, CultureInfo.InvariantCulture))
             {
                 EnableHtmlForBlock = false,
@@ -144,6 +152,7 @@ public static class MarkdownRenderer
                 EnableHtmlEscape = false,
             };
             Pipeline.Setup(TextRenderer);
+            TextRenderer.ObjectRenderers.Insert(0, new PictureInlineRenderer());
         }
 
         // Taken from the thread while in use: a render that throws never hands back half-used renderers.
@@ -221,11 +230,12 @@ public static class MarkdownRenderer
         }
     }
 
-    // What one walk finds, at most MaxProblems of each kind.
+    // What one walk finds: problems (at most MaxProblems of each kind) and the images.
     private sealed class Problems
     {
         public readonly List<BodyProblem> Errors = [];
         public readonly List<BodyProblem> Warnings = [];
+        public readonly List<LinkInline> Images = [];
 
         public void Error(BodyProblem problem) => AddTo(Errors, problem);
 
@@ -289,13 +299,9 @@ public static class MarkdownRenderer
                     "Delete the character before the address: retype the start of the link."));
             }
 
-            // Body images come after the headline and the lead image, below the fold: the browser may
-            // fetch them late, and decode them off the main thread.
             if (inline is LinkInline { IsImage: true } image)
             {
-                var attributes = image.GetAttributes();
-                attributes.AddPropertyIfNotExist("loading", "lazy");
-                attributes.AddPropertyIfNotExist("decoding", "async");
+                problems.Images.Add(image);
             }
 
             if (inline is ContainerInline inner)
@@ -305,5 +311,75 @@ public static class MarkdownRenderer
         }
     }
 
+    // Body images come after the headline and the lead image, below the fold: the browser may fetch
+    // them late, and decode them off the main thread. A picture of content/media becomes its variants
+    // with its size (no shift while it loads); one that cannot be shown is left out, with a warning.
+    private static void Picture(LinkInline image, int firstLine, BodyPictures? pictures, Problems problems)
+    {
+        var url = image.Url ?? "";
+        if (pictures is null || !url.StartsWith("/media/", StringComparison.Ordinal) || !MediaInspector.IsSafeName(url["/media/".Length..]))
+        {
+            var attributes = image.GetAttributes();
+            attributes.AddPropertyIfNotExist("loading", "lazy");
+            attributes.AddPropertyIfNotExist("decoding", "async");
+            return;
+        }
+
+        var check = pictures.Media.Check(url["/media/".Length..]);
+        if (check.Image is not { } picture)
+        {
+            problems.Warning(new BodyProblem(firstLine + image.Line, image.Column + 1,
+                $"{check.Problem} The article is published without the picture.", check.Fix!));
+            image.Remove();
+            return;
+        }
+
+        pictures.Variants?.Want(picture);
+        var alt = AltText(image);
+        var source = new PictureSource(picture.Name, url, picture.Hash, picture.Width, picture.Height, picture.Graphic, alt);
+        image.ReplaceBy(new PictureInline(PictureMarkup.Html(source, pictures.Media.Options.Widths, BodyPictures.Sizes, PictureLoading.Lazy), alt));
+    }
+
+    private static string AltText(ContainerInline container)
+    {
+        var alt = new StringBuilder();
+        foreach (var literal in container.FindDescendants<LiteralInline>())
+        {
+            alt.Append(literal.Content.AsSpan());
+        }
+
+        return alt.ToString();
+    }
+
     private static string Truncate(string value) => value.Length <= 60 ? value : value[..60] + "…";
+}
+
+/// <summary>The pictures a body may show: checked in content/media, their variants asked for.</summary>
+public sealed record BodyPictures(MediaInspector Media, VariantMaker? Variants)
+{
+    /// <summary>A body picture is as wide as the column (640 px), less the page's margins on a phone.</summary>
+    public const string Sizes = "(min-width: 672px) 640px, calc(100vw - 2rem)";
+}
+
+/// <summary>A picture of content/media in a body: its markup made from checked values only.</summary>
+internal sealed class PictureInline(string html, string alt) : LeafInline
+{
+    public string Html { get; } = html;
+
+    public string Alt { get; } = alt;
+}
+
+internal sealed class PictureInlineRenderer : HtmlObjectRenderer<PictureInline>
+{
+    protected override void Write(HtmlRenderer renderer, PictureInline picture)
+    {
+        if (renderer.EnableHtmlForInline)
+        {
+            renderer.Write(picture.Html);
+        }
+        else
+        {
+            renderer.WriteEscape(picture.Alt);
+        }
+    }
 }

@@ -137,6 +137,12 @@ internal static class Migrations
             );
             INSERT INTO content_version (id, version) VALUES (1, 1);
             """),
+        // Pictures of content/media are shown through their checked, fingerprinted variants: every file is
+        // parsed again once (its time no longer matches), by the reconcile that follows start-up, while the
+        // site serves the rows it has.
+        (3, """
+            UPDATE content_files SET modified_ticks = -1, hash = '';
+            """),
     ];
 
     /// <summary>Run after a step's SQL, in its transaction: fills what the SQL alone cannot derive.</summary>

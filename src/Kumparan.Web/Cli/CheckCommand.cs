@@ -1,4 +1,5 @@
 using Kumparan.Content.Articles;
+using Kumparan.Content.Media;
 using Kumparan.Content.Publishing;
 using Kumparan.Content.Storage;
 using Microsoft.Data.Sqlite;
@@ -40,13 +41,45 @@ public static class CheckCommand
                 output.WriteLine($"error: {error}");
             }
 
-            output.WriteLine($"{report.Scanned} files checked, {report.Accepted} accepted, {report.Rejected} rejected, {report.Warnings.Count} warning{(report.Warnings.Count == 1 ? "" : "s")}.");
-            return report.Errors.Count == 0 ? 0 : 1;
+            var pictures = CheckPictures(new MediaInspector(options.Images, Path.Combine(folder, "media")), output);
+            output.WriteLine($"{report.Scanned} files checked, {report.Accepted} accepted, {report.Rejected} rejected, {report.Warnings.Count} warning{(report.Warnings.Count == 1 ? "" : "s")}; " +
+                $"{pictures.Checked} picture{(pictures.Checked == 1 ? "" : "s")} checked, {pictures.Bad} cannot be shown.");
+            return report.Errors.Count == 0 && pictures.Bad == 0 ? 0 : 1;
         }
         finally
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(scratch, recursive: true);
         }
+    }
+
+    // Every picture in content/media, as the site would check it before showing it: a bad one is an
+    // error here even when no article shows it yet (the article that does is published without it).
+    private static (int Checked, int Bad) CheckPictures(MediaInspector inspector, TextWriter output)
+    {
+        if (!Directory.Exists(inspector.MediaRoot))
+        {
+            return (0, 0);
+        }
+
+        var (count, bad) = (0, 0);
+        var names = Directory.EnumerateFiles(inspector.MediaRoot, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(inspector.MediaRoot, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(n => MediaInspector.FormatOfName(n) is not null || MediaInspector.LooksLikePicture(Path.Combine(inspector.MediaRoot, n)))
+            .Order(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            count++;
+            var check = MediaInspector.IsSafeName(name)
+                ? inspector.Check(name)
+                : MediaCheck.Bad($"content/media/{name}: the name may only hold letters, digits, - _ . and /.", "Rename the file.");
+            if (check.Image is null)
+            {
+                bad++;
+                output.WriteLine($"error: {check.Problem} {check.Fix}");
+            }
+        }
+
+        return (count, bad);
     }
 }

@@ -2,11 +2,14 @@ using System.Diagnostics;
 using Dapper;
 using System.Runtime;
 using Kumparan.Content;
+using Kumparan.Content.Media;
 using Kumparan.Content.Publishing;
 using Kumparan.Content.Search;
 using Kumparan.Content.Storage;
 using Kumparan.Web.Ads;
 using Kumparan.Web.Caching;
+using Kumparan.Web.Images;
+
 using Kumparan.Web.Rendering;
 using Kumparan.Web.Seo;
 using Microsoft.AspNetCore.StaticFiles;
@@ -23,6 +26,9 @@ public sealed record ContentLocation(string ContentPath, string DataPath)
     public string DatabasePath => Path.Combine(DataPath, "kumparan.db");
 
     public string MediaPath => Path.Combine(ContentPath, "media");
+
+    /// <summary>The variants of the pictures in content/media, by fingerprint (made again if deleted).</summary>
+    public string VariantsPath => Path.Combine(DataPath, "images");
 }
 
 public static class KumparanHosting
@@ -50,11 +56,20 @@ public static class KumparanHosting
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(p => new Database(p.GetRequiredService<ContentLocation>().DatabasePath));
         services.AddSingleton<ArticleStore>();
+        services.AddSingleton(p => new MediaInspector(
+            p.GetRequiredService<IOptions<KumparanOptions>>().Value.Images,
+            p.GetRequiredService<ContentLocation>().MediaPath));
+        services.AddSingleton(p => new VariantMaker(
+            p.GetRequiredService<MediaInspector>(),
+            p.GetRequiredService<ContentLocation>().VariantsPath,
+            p.GetRequiredService<ILogger<VariantMaker>>()));
+        services.AddHostedService<PictureVariants>();
         services.AddSingleton(p => new ContentSync(
             p.GetRequiredService<ArticleStore>(),
             p.GetRequiredService<IOptions<KumparanOptions>>().Value,
             p.GetRequiredService<ContentLocation>().ContentPath,
-            p.GetRequiredService<ILogger<ContentSync>>()));
+            p.GetRequiredService<ILogger<ContentSync>>(),
+            p.GetRequiredService<VariantMaker>()));
         services.AddSingleton<ContentIndex>();
         services.AddSingleton<InitialIndex>();
         services.AddSingleton(p =>
@@ -118,6 +133,7 @@ public static class KumparanHosting
         app.UseMiddleware<TrailingSlashRedirect>();
         app.UseMiddleware<StylesheetMiddleware>();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching });
+        app.UseMiddleware<PictureFiles>();
         var location = app.Services.GetRequiredService<ContentLocation>();
         Directory.CreateDirectory(location.MediaPath);
         app.UseStaticFiles(new StaticFileOptions

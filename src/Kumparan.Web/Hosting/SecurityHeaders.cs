@@ -38,7 +38,10 @@ public sealed class SecurityHeaders
         {
             var (context, policy) = ((HttpContext, string))state;
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = policy;
+            // An SVG opened on its own is a document: in a sandbox nothing in it can run, even if it got past the check.
+            headers.ContentSecurityPolicy = context.Response.ContentType?.StartsWith("image/svg+xml", StringComparison.OrdinalIgnoreCase) == true
+                ? policy + "; sandbox"
+                : policy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";

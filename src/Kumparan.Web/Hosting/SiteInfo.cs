@@ -1,6 +1,9 @@
 using System.Reflection;
 using Kumparan.Content;
+using Kumparan.Content.Articles;
+using Kumparan.Content.Media;
 using Kumparan.Content.Rendering;
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Options;
 
 namespace Kumparan.Web.Hosting;
@@ -13,6 +16,15 @@ public sealed record FooterLink(string Slug, string Label)
 /// <summary>Facts every page shows: site name, channels, footer links, version, the current year in WIB.</summary>
 public sealed class SiteInfo(IOptions<KumparanOptions> options, TimeProvider clock)
 {
+    /// <summary>How wide pictures are shown (the stylesheet's columns), for the browser to pick a variant.</summary>
+    public const string ColumnSizes = "(min-width: 672px) 640px, calc(100vw - 2rem)";
+
+    public const string HeadlineSizes = "(min-width: 1120px) 632px, (min-width: 700px) 57vw, calc(100vw - 2rem)";
+
+    public const string CardSizes = "120px";
+
+    public const string GridCardSizes = "(min-width: 700px) 22rem, calc(100vw - 2rem)";
+
     /// <summary>The footer links, in kumparan's order (SPEC section 7).</summary>
     public static readonly IReadOnlyList<FooterLink> FooterLinks =
     [
@@ -44,6 +56,10 @@ public sealed class SiteInfo(IOptions<KumparanOptions> options, TimeProvider clo
     public int Year => IndonesianDate.ToWib(Now).Year;
 
     public string ChannelName(string slug) => Channels.TryGetValue(slug, out var name) ? name : slug;
+
+    /// <summary>A picture's markup: its variants in every width and format, its size, how it loads.</summary>
+    public HtmlString Picture(LeadImage image, string sizes, PictureLoading loading, string? alt = null) =>
+        new(PictureMarkup.Html(image.ToPicture(alt), options.Value.Images.Widths, sizes, loading));
 
     /// <summary>An absolute URL for a site path, from configuration (never from the request's Host header).</summary>
     public string AbsoluteUrl(string path) => options.Value.BaseUrl.TrimEnd('/') + path;

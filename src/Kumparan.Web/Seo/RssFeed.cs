@@ -93,7 +93,7 @@ public static class RssFeed
             w.WriteStartElement("enclosure");
             w.WriteAttributeString("url", SeoImage.AbsoluteUrl(image, site));
             w.WriteAttributeString("length", mediaLength(image).ToString(CultureInfo.InvariantCulture));
-            w.WriteAttributeString("type", SeoImage.MediaTypeOf(image.Source));
+            w.WriteAttributeString("type", image.Hash is null ? SeoImage.MediaTypeOf(image.Source) : "image/jpeg");
             w.WriteEndElement();
         }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Kumparan.Content.Articles;
+using Kumparan.Content.Media;
 using Kumparan.Content.Publishing;
 using Kumparan.Content.Storage;
 using Kumparan.Web.Caching;
@@ -54,22 +55,22 @@ public static class SeoEndpoints
             return file is null ? Results.NotFound() : Xml(SitemapXml.UrlSet(file, site));
         });
 
-        endpoints.MapMethods("/rss", GetAndHead, (HttpContext context, IArticleListing listing, SiteInfo site, TimeProvider clock, ContentLocation location) =>
+        endpoints.MapMethods("/rss", GetAndHead, (HttpContext context, IArticleListing listing, SiteInfo site, TimeProvider clock, VariantMaker variants) =>
         {
             context.DependsOn(CacheTags.Feeds);
             var scope = new FeedScope(site.SiteName, "Berita terkini Indonesia dan dunia dari kumparan.", "/rss", "/");
-            return Feed(scope, listing.Latest(ListKey.Home, clock.GetUtcNow(), RssFeed.MaxItems), site, location);
+            return Feed(scope, listing.Latest(ListKey.Home, clock.GetUtcNow(), RssFeed.MaxItems), site, variants);
         });
 
-        endpoints.MapMethods("/{channel:channel}/rss", GetAndHead, (string channel, HttpContext context, IArticleListing listing, SiteInfo site, TimeProvider clock, ContentLocation location) =>
+        endpoints.MapMethods("/{channel:channel}/rss", GetAndHead, (string channel, HttpContext context, IArticleListing listing, SiteInfo site, TimeProvider clock, VariantMaker variants) =>
         {
             context.DependsOn(CacheTags.Feeds);
             var name = site.ChannelName(channel);
             var scope = new FeedScope($"{name} | {site.SiteName}", $"Berita terbaru dari {name}.", $"/{channel}/rss", $"/{channel}");
-            return Feed(scope, listing.Latest(ListKey.Channel(channel), clock.GetUtcNow(), RssFeed.MaxItems), site, location);
+            return Feed(scope, listing.Latest(ListKey.Channel(channel), clock.GetUtcNow(), RssFeed.MaxItems), site, variants);
         });
 
-        endpoints.MapMethods("/topic/{slug}/rss", GetAndHead, (string slug, HttpContext context, IArticleListing listing, SiteInfo site, TimeProvider clock, ContentLocation location) =>
+        endpoints.MapMethods("/topic/{slug}/rss", GetAndHead, (string slug, HttpContext context, IArticleListing listing, SiteInfo site, TimeProvider clock, VariantMaker variants) =>
         {
             context.DependsOn(CacheTags.Feeds);
             var articles = listing.Latest(ListKey.Topic(slug), clock.GetUtcNow(), RssFeed.MaxItems);
@@ -80,7 +81,7 @@ public static class SeoEndpoints
 
             var topic = articles[0].TopicSlugs().First(t => t.Slug == slug).Name;
             var scope = new FeedScope($"{topic} | {site.SiteName}", $"Berita terbaru tentang {topic}.", $"/topic/{slug}/rss", $"/topic/{slug}");
-            return Feed(scope, articles, site, location);
+            return Feed(scope, articles, site, variants);
         });
 
         return endpoints;
@@ -101,22 +102,31 @@ public static class SeoEndpoints
     private static SitemapSet Sitemaps(ISitemapQueries queries, ContentIndex index, SiteInfo site) =>
         new(queries, site.Channels.Keys, SiteInfo.FooterLinks.Where(l => index.Current.Pages.ContainsKey(l.Slug)).Select(l => l.Slug));
 
-    private static BodyResult Feed(FeedScope scope, IReadOnlyList<Article> articles, SiteInfo site, ContentLocation location) =>
-        new BodyResult(RssFeed.Write(scope, articles, site, image => MediaLength(image, location)), RssFeed.ContentType);
+    private static BodyResult Feed(FeedScope scope, IReadOnlyList<Article> articles, SiteInfo site, VariantMaker variants) =>
+        new BodyResult(RssFeed.Write(scope, articles, site, image => MediaLength(image, variants)), RssFeed.ContentType);
 
     private static BodyResult Xml(byte[] bytes) => new BodyResult(bytes, XmlContentType);
 
-    /// <summary>The size of a local lead image; 0 for a remote one, as RSS advises when the length is unknown.</summary>
-    private static long MediaLength(LeadImage image, ContentLocation location)
+    /// <summary>
+    /// The size of the enclosure of a picture in content/media (its link-preview crop, made now if the
+    /// background has not yet); 0 for a remote one, as RSS advises when the length is unknown.
+    /// </summary>
+    private static long MediaLength(LeadImage image, VariantMaker variants)
     {
-        if (image.IsRemote)
+        if (image.Hash is not { } hash)
         {
             return 0;
         }
 
-        var media = Path.GetFullPath(location.MediaPath);
-        var file = new FileInfo(Path.GetFullPath(Path.Combine(media, image.Source)));
-        return file.FullName.StartsWith(media + Path.DirectorySeparatorChar, StringComparison.Ordinal) && file.Exists ? file.Length : 0;
+        try
+        {
+            var file = variants.GetAsync(new VariantRequest(Variants.Stem(image.Source), hash, 0, "jpg"), CancellationToken.None).GetAwaiter().GetResult();
+            return file is null ? 0 : new FileInfo(file).Length;
+        }
+        catch (NetVips.VipsException)
+        {
+            return 0;
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 using Kumparan.Content.Articles;
+using Kumparan.Content.Media;
 using Kumparan.Web.Hosting;
 
 namespace Kumparan.Web.Seo;
@@ -16,15 +17,33 @@ public sealed record SeoImage(string Url, int Width, int Height, string Alt, str
 
     public static SeoImage Share(SiteInfo site) => new(site.AbsoluteUrl(SharePath), 1200, 630, site.SiteName, "image/png");
 
-    /// <summary>An article's lead image, or the site's share image when it has none.</summary>
-    public static SeoImage For(Article article, SiteInfo site) => article.Image is { } image
-        ? new SeoImage(AbsoluteUrl(image, site), image.Width, image.Height, image.Alt, MediaTypeOf(image.Source))
-        : Share(site);
+    /// <summary>
+    /// An article's lead image as link previews show it: the 1200×630 crop of a picture in content/media
+    /// (its real size), a remote image as it is, or the site's share image when it has none.
+    /// </summary>
+    public static SeoImage For(Article article, SiteInfo site)
+    {
+        if (article.Image is not { } image)
+        {
+            return Share(site);
+        }
 
-    /// <summary>The lead image's absolute URL; each path segment of a local file is escaped so it is a valid URI.</summary>
-    public static string AbsoluteUrl(LeadImage image, SiteInfo site) => image.IsRemote
-        ? image.Source
-        : site.AbsoluteUrl("/media/" + string.Join('/', image.Source.Split('/').Select(Uri.EscapeDataString)));
+        if (image.Hash is { } hash)
+        {
+            var (width, height) = Variants.OgSize(image.Width, image.Height);
+            return new SeoImage(site.AbsoluteUrl(Variants.OgUrl(image.Source, hash)), width, height, image.Alt, "image/jpeg");
+        }
+
+        return new SeoImage(AbsoluteUrl(image, site), image.Width, image.Height, image.Alt, MediaTypeOf(image.Source));
+    }
+
+    /// <summary>The lead image's absolute URL: the link-preview crop of a picture in content/media, a remote image as it is.</summary>
+    public static string AbsoluteUrl(LeadImage image, SiteInfo site) => image switch
+    {
+        { IsRemote: true } => image.Source,
+        { Hash: { } hash } => site.AbsoluteUrl(Variants.OgUrl(image.Source, hash)),
+        _ => site.AbsoluteUrl("/media/" + string.Join('/', image.Source.Split('/').Select(Uri.EscapeDataString))),
+    };
 
     public static string MediaTypeOf(string file) => Path.GetExtension(file.Split('?')[0]).ToLowerInvariant() switch
     {
