@@ -14,6 +14,7 @@ public sealed class ReaderPage : IAsyncDisposable
 
     private readonly IBrowserContext _context;
     private readonly List<string> _problems = [];
+    private readonly List<IResponse> _responses = [];
 
     private ReaderPage(IBrowserContext context, IPage page, Screen screen, ColorScheme scheme)
     {
@@ -34,10 +35,28 @@ public sealed class ReaderPage : IAsyncDisposable
     /// <summary>Console errors, page errors and failed requests, in the order they happened.</summary>
     public IReadOnlyList<string> Problems => _problems;
 
-    internal static async Task<ReaderPage> OpenAsync(IBrowserContext context, string path, Screen screen, ColorScheme scheme, bool javaScript)
+    /// <summary>Every response the page got so far (the document's, its redirects', every resource's), in order of arrival.</summary>
+    public IReadOnlyList<IResponse> Responses
+    {
+        get
+        {
+            lock (_responses)
+            {
+                return [.. _responses];
+            }
+        }
+    }
+
+    internal static async Task<ReaderPage> OpenAsync(IBrowserContext context, string path, Screen screen, ColorScheme scheme, bool javaScript,
+        Func<IPage, Task>? beforeNavigation)
     {
         var page = await context.NewPageAsync();
         var reader = new ReaderPage(context, page, screen, scheme);
+        if (beforeNavigation is not null)
+        {
+            await beforeNavigation(page);
+        }
+
         page.Console += (_, message) =>
         {
             // Chromium logs a document's own 4xx status as a console error; the test asserts that status itself.
@@ -52,6 +71,11 @@ public sealed class ReaderPage : IAsyncDisposable
         page.RequestFailed += (_, request) => reader._problems.Add($"request failed: {request.Url} ({request.Failure})");
         page.Response += (_, response) =>
         {
+            lock (reader._responses)
+            {
+                reader._responses.Add(response);
+            }
+
             // The document's own status is asserted by the test (the 404 page is meant to be a 404).
             if (response.Status >= 400 && response.Request.ResourceType != "document")
             {
@@ -141,10 +165,10 @@ public sealed class ReaderPage : IAsyncDisposable
         }
         """);
 
-    /// <summary>Saves a full-page screenshot under TestResults/screenshots/ for people to look at.</summary>
-    public async Task<string> ScreenshotAsync(string name)
+    /// <summary>Saves a full-page screenshot (by default under TestResults/screenshots/) for people to look at.</summary>
+    public async Task<string> ScreenshotAsync(string name, string? folder = null)
     {
-        var folder = Path.Combine(SiteServer.RepositoryRoot, "TestResults", "screenshots");
+        folder ??= Path.Combine(SiteServer.RepositoryRoot, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, $"{name}-{Screen.Width}-{Scheme.ToString().ToLowerInvariant()}.png");
         // A full-page shot does not scroll, so lazy images below the fold would show as empty boxes.
