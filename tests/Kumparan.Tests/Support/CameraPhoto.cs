@@ -14,9 +14,10 @@ public static class CameraPhoto
     public static readonly (double Latitude, double Longitude) Jakarta = (-6.175392, 106.827153);
 
     /// <param name="orientation">EXIF orientation (6: the camera was turned right; the pixels lie on their side).</param>
-    public static byte[] Jpeg(int width, int height, int orientation = 1, (double Latitude, double Longitude)? gps = null, int quality = 92, int seed = 1)
+    /// <param name="grain">The sensor noise's standard deviation in levels of 255 (a higher ISO: more, and a larger file).</param>
+    public static byte[] Jpeg(int width, int height, int orientation = 1, (double Latitude, double Longitude)? gps = null, int quality = 92, int seed = 1, double grain = 4)
     {
-        using var scene = Scene(width, height, seed);
+        using var scene = Scene(width, height, seed, grain);
         var jpeg = scene.JpegsaveBuffer(q: quality, keep: Enums.ForeignKeep.None);
         return WithExif(jpeg, Exif(orientation, gps));
     }
@@ -29,12 +30,12 @@ public static class CameraPhoto
         return image.PngsaveBuffer(compression: 1);
     }
 
-    private static Image Scene(int width, int height, int seed)
+    private static Image Scene(int width, int height, int seed, double grain = 4)
     {
         using var light = Image.Perlin(width, height, cellSize: Math.Max(64, width / 6), seed: seed);
         using var texture = Image.Perlin(width, height, cellSize: 24, seed: seed + 1);
-        using var grain = Image.Gaussnoise(width, height, sigma: 4, mean: 0, seed: seed + 2);
-        using var grey = (light * 90) + (texture * 22) + grain + 120;
+        using var noise = Image.Gaussnoise(width, height, sigma: grain, mean: 0, seed: seed + 2);
+        using var grey = (light * 90) + (texture * 22) + noise + 120;
         using var colour = grey.Bandjoin(grey * 0.85 + 10, grey * 0.7 + 25);
         return colour.Cast(Enums.BandFormat.Uchar);
     }
