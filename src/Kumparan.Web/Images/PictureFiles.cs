@@ -49,11 +49,9 @@ public sealed partial class PictureFiles(RequestDelegate next, VariantMaker make
             return;
         }
 
-        var response = context.Response;
-        response.ContentType = Variants.ContentType(request.Format);
-        response.Headers.CacheControl = RenderedEntry.Immutable;
-        response.ContentLength = new FileInfo(file).Length;
-        await response.SendFileAsync(file, context.RequestAborted);
+        // As static files are answered: a byte range (206, or 416 when it lies beyond the file), HEAD without a body.
+        context.Response.Headers.CacheControl = RenderedEntry.Immutable;
+        await TypedResults.PhysicalFile(file, Variants.ContentType(request.Format), enableRangeProcessing: true).ExecuteAsync(context);
     }
 
     private Task ServeMedia(HttpContext context, string path)

@@ -36,12 +36,13 @@ public sealed class HostileContentTests
     [Fact]
     public void LinkAndImageTitlesWithQuotesStayInsideTheirAttribute()
     {
-        var article = Parse(Head + "[tautan](https://contoh.id \"a\\\" onmouseover=\\\"alert(1)\") ![gambar](/media/a.jpg 'b\\' onerror=\\'alert(2)')\n").Article!;
+        var article = Parse(Head + "[tautan](https://contoh.id \"a\\\" onmouseover=\\\"alert(1)\") ![gambar](https://contoh.id/a.jpg 'b\\' onerror=\\'alert(2)')\n").Article!;
         var document = Body(article);
         var link = Assert.Single(document.QuerySelectorAll("a"));
         Assert.Equal(["href", "title"], link.Attributes.Select(a => a.Name));
         Assert.Equal("a\" onmouseover=\"alert(1)", link.GetAttribute("title"));
         var image = Assert.Single(document.QuerySelectorAll("img"));
+        // A remote image stays an <img> (a picture of content/media becomes its variants, without a title).
         // loading and decoding are the renderer's own (body images load lazily); nothing comes from the file.
         Assert.Equal(["src", "loading", "decoding", "alt", "title"], image.Attributes.Select(a => a.Name));
         Assert.Equal("b' onerror='alert(2)", image.GetAttribute("title"));

@@ -15,7 +15,7 @@ public sealed class SecurityHeadersTests(SecuritySite site) : IClassFixture<Secu
         { "/tidak-ada-halaman-ini", HttpStatusCode.NotFound },
         { SecuritySite.ExpiredPath, HttpStatusCode.Gone },
         { "/css/site.css", HttpStatusCode.OK },
-        { "/media/ai-bahasa-daerah.jpg", HttpStatusCode.OK },
+        { "/media/ai-bahasa-daerah.jpg", HttpStatusCode.Found }, // to the picture's widest variant
         { "/media/tidak-ada.jpg", HttpStatusCode.NotFound },
     };
 
@@ -25,6 +25,17 @@ public sealed class SecurityHeadersTests(SecuritySite site) : IClassFixture<Secu
     {
         var response = await site.Factory.CreateNoRedirectClient().GetAsync(path);
         Assert.Equal(status, response.StatusCode);
+        AssertStrictHeaders(response);
+    }
+
+    [Fact]
+    public async Task APicturesVariantCarriesTheStrictHeaders()
+    {
+        var client = site.Factory.CreateNoRedirectClient();
+        var redirect = await client.GetAsync("/media/ai-bahasa-daerah.jpg");
+        var response = await client.GetAsync(redirect.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType!.MediaType);
         AssertStrictHeaders(response);
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp;
 using AngleSharp.Dom;
-using Kumparan.Content.Articles;
 using Kumparan.Tests.Support;
 
 namespace Kumparan.Tests.Seo;
@@ -33,16 +32,20 @@ public sealed class PageHeadTests(SeoSite site) : IClassFixture<SeoSite>
     }
 
     [Fact]
-    public async Task ArticleLeadImageIsTheShareImageWithItsRealSize()
+    public async Task ArticleLeadImageIsSharedAsItsLinkPreviewCropOfTheStatedSize()
     {
         var (_, page) = await site.Factory.GetDocumentAsync(SeoContent.HostilePath);
-        var imageUrl = $"{SeoContent.BaseUrl}/media/{SeoContent.MediaFile}";
-        Assert.Equal(imageUrl, Meta(page, "og:image"));
-        Assert.Equal(imageUrl, Meta(page, "twitter:image"));
+        var imageUrl = new Uri(Meta(page, "og:image")!);
+        Assert.Equal(SeoContent.BaseUrl, imageUrl.GetLeftPart(UriPartial.Authority));
+        // The 1200x630 crop made of content/media/banjir-rob-pesisir.jpg (1200x675), at a URL that names its version.
+        Assert.Matches(@"^/img/og/[0-9a-f]{16}/banjir-rob-pesisir\.jpg$", imageUrl.AbsolutePath);
+        Assert.Equal(imageUrl.ToString(), Meta(page, "twitter:image"));
         Assert.Equal("image/jpeg", Meta(page, "og:image:type"));
-        var (width, height) = ImageSize.Read(File.ReadAllBytes(Path.Combine(site.ContentPath, "media", SeoContent.MediaFile)))!.Value;
-        Assert.Equal(width.ToString(System.Globalization.CultureInfo.InvariantCulture), Meta(page, "og:image:width"));
-        Assert.Equal(height.ToString(System.Globalization.CultureInfo.InvariantCulture), Meta(page, "og:image:height"));
+        Assert.Equal("1200", Meta(page, "og:image:width"));
+        Assert.Equal("630", Meta(page, "og:image:height"));
+        var response = await site.Factory.CreateClient().GetAsync(imageUrl.AbsolutePath);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal((1200, 630), ImageSize.Read(await response.Content.ReadAsByteArrayAsync()));
     }
 
     [Fact]

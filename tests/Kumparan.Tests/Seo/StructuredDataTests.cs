@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AngleSharp.Dom;
-using Kumparan.Content.Articles;
 using Kumparan.Tests.Support;
 
 namespace Kumparan.Tests.Seo;
@@ -79,8 +78,11 @@ public sealed class StructuredDataTests(SeoSite site) : IClassFixture<SeoSite>
             [("Person", "Rizky Pratama", SeoContent.BaseUrl + "/penulis/rizky-pratama"), ("Person", "Dewi Anggraini", SeoContent.BaseUrl + "/penulis/dewi-anggraini")],
             article.GetProperty("author").EnumerateArray().Select(a => (a.GetProperty("@type").GetString(), a.GetProperty("name").GetString(), a.GetProperty("url").GetString())));
         var image = article.GetProperty("image")[0];
-        Assert.Equal($"{SeoContent.BaseUrl}/media/{SeoContent.MediaFile}", image.GetProperty("url").GetString());
-        var actual = ImageSize.Read(File.ReadAllBytes(Path.Combine(site.ContentPath, "media", SeoContent.MediaFile)))!.Value;
+        // The lead image's link-preview crop, which is the size it says.
+        var imageUrl = new Uri(image.GetProperty("url").GetString()!);
+        Assert.Equal(SeoContent.BaseUrl, imageUrl.GetLeftPart(UriPartial.Authority));
+        Assert.Matches(@"^/img/og/[0-9a-f]{16}/banjir-rob-pesisir\.jpg$", imageUrl.AbsolutePath);
+        var actual = ImageSize.Read(await site.Factory.CreateClient().GetByteArrayAsync(imageUrl.AbsolutePath));
         Assert.Equal(actual, (image.GetProperty("width").GetInt32(), image.GetProperty("height").GetInt32()));
         Assert.Equal("kumparanNEWS", article.GetProperty("articleSection").GetString());
         Assert.Equal(["Keamanan Siber", "Bencana Alam"], article.GetProperty("keywords").EnumerateArray().Select(k => k.GetString()));

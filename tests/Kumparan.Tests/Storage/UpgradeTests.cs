@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
 using Dapper;
 using Kumparan.Content.Storage;
 using Kumparan.Tests.Support;
@@ -51,6 +53,43 @@ public sealed class UpgradeTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
             Assert.Contains(document.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/kumparannews/berita-lama-Lama1");
         }
+    }
+
+    [Fact]
+    public async Task AfterTheUpgradeThatBringsPictureVariantsEveryFileIsReadAgainAndALeadImageGetsThem()
+    {
+        using var content = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(content.Path, "media"));
+        await File.WriteAllBytesAsync(Path.Combine(content.Path, "media", "foto.jpg"), CameraPhoto.Jpeg(480, 320));
+        content.Write("articles/kumparannews/dengan-foto.md", LiveSite.Article("Dengan foto", "Foto1", extra: "image: foto.jpg\nimage_alt: Foto halte\n"));
+        const string path = "/kumparannews/dengan-foto-Foto1";
+        using (var before = new KumparanFactory(content.Path, dataPath: _data.Path))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await before.GetDocumentAsync(path)).Response.StatusCode);
+        }
+
+        // The database as schema 2 left it: the file's state up to date, its article stored by the parser of
+        // then, whose lead image had no fingerprint (its page showed a plain <img> of /media/foto.jpg).
+        SqliteConnection.ClearAllPools();
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_data.Path, "kumparan.db")};Pooling=False"))
+        {
+            connection.Open();
+            var (rowid, document) = connection.QuerySingle<(long, byte[])>("SELECT rowid, document FROM articles WHERE id = 'Foto1'");
+            var article = JsonNode.Parse(document)!.AsObject();
+            var image = article["Image"]!.AsObject();
+            Assert.True(image.Remove("Hash"));
+            image.Remove("Graphic");
+            connection.Execute("UPDATE articles SET document = @document WHERE rowid = @rowid", new { document = Encoding.UTF8.GetBytes(article.ToJsonString()), rowid });
+            Assert.Equal(1, connection.Execute("DELETE FROM schema_migrations WHERE version = 3"));
+        }
+
+        using var site = new KumparanFactory(content.Path, dataPath: _data.Path);
+        var (_, page) = await Eventually.Until(() => site.GetDocumentAsync(path),
+            r => r.Document.QuerySelector(".lead-image picture source[type='image/avif']") is not null,
+            "the article to be read again after the upgrade and show its picture's variants");
+        var src = page.QuerySelector(".lead-image picture img")!.GetAttribute("src")!;
+        Assert.Matches(@"^/img/480/[0-9a-f]{16}/foto\.jpg$", src);
+        Assert.Equal(HttpStatusCode.OK, (await site.CreateNoRedirectClient().GetAsync(src)).StatusCode);
     }
 
     public void Dispose()

@@ -22,11 +22,22 @@ public static class CameraPhoto
         return WithExif(jpeg, Exif(orientation, gps));
     }
 
-    /// <summary>A PNG of the given size, for drawings and graphics.</summary>
+    /// <summary>
+    /// A PNG of the given size, for drawings and graphics. With <paramref name="alpha"/> it fades from
+    /// transparent on the left to opaque on the right, as a logo or chart cut out of its background.
+    /// </summary>
     public static byte[] Png(int width, int height, bool alpha = false, int seed = 1)
     {
         using var scene = Scene(width, height, seed);
-        using var image = alpha ? scene.Bandjoin(255) : scene.Copy();
+        if (!alpha)
+        {
+            return scene.PngsaveBuffer(compression: 1);
+        }
+
+        using var xyz = Image.Xyz(width, height);
+        using var across = xyz[0];
+        using var fade = (across * (255.0 / Math.Max(1, width - 1))).Cast(Enums.BandFormat.Uchar);
+        using var image = scene.Bandjoin(fade);
         return image.PngsaveBuffer(compression: 1);
     }
 

@@ -33,7 +33,7 @@ public sealed class CheckAndImportCommandTests : IDisposable
             ],
             lines.Where(l => l.StartsWith("error:", StringComparison.Ordinal) && !l.Contains("yaml-rusak", StringComparison.Ordinal)));
         Assert.Contains(lines, l => l.StartsWith("error: articles/kumparannews/yaml-rusak.md:2:", StringComparison.Ordinal) && l.Contains("not valid YAML", StringComparison.Ordinal));
-        Assert.Equal("5 files checked, 2 accepted, 3 rejected, 0 warnings.", lines[^1]);
+        Assert.Equal("5 files checked, 2 accepted, 3 rejected, 0 warnings; 0 pictures checked, 0 cannot be shown.", lines[^1]);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class CheckAndImportCommandTests : IDisposable
             ],
             lines[..^1].Select(l => Regex.Match(l, @"^\w+: \S+\.md:\d+:\d+:").Value));
         Assert.Contains("suasana", lines[0], StringComparison.Ordinal);
-        Assert.Equal("1 files checked, 0 accepted, 1 rejected, 1 warning.", lines[^1]);
+        Assert.Equal("1 files checked, 0 accepted, 1 rejected, 1 warning; 0 pictures checked, 0 cannot be shown.", lines[^1]);
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 
-namespace Kumparan.Content.Articles;
+namespace Kumparan.Tests.Support;
 
-/// <summary>Reads width and height from the header of a PNG, GIF, JPEG or WebP file.</summary>
+/// <summary>Reads width and height from the header of a PNG, GIF, JPEG or WebP file (what a crawler reads of an image it is told the size of).</summary>
 public static class ImageSize
 {
     // Written as bytes: in a u8 string literal "\x89" would be the character U+0089, encoded as two bytes.
