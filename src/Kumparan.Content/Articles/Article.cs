@@ -44,6 +44,9 @@ public sealed record Article
 
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
+    /// <summary>The names under content/media the file refers to (lead and body), shown or not: a new version of one reads the file again.</summary>
+    public IReadOnlyList<string> Pictures { get; init; } = [];
+
     public IReadOnlyList<BodyBlock> Body { get; init; } = [];
 
     public int WordCount { get; init; }

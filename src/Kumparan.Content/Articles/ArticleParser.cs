@@ -145,7 +145,7 @@ public static class ArticleParser
             Updated = f.Node("updated") is { } u ? f.ParseDate(u) : null,
             Authors = authors,
             Topics = f.TextList("topics"),
-            Image = ReadImage(f, context),
+            Image = ReadImage(f, context, out var leadPicture),
             Source = f.Text("source", maxLength: 200),
             Draft = f.Flag("draft") ?? false,
             Expires = f.Node("expires") is { } e ? f.ParseDate(e) : null,
@@ -159,6 +159,7 @@ public static class ArticleParser
             WordCount = body.Text.Words,
             ReadingMinutes = ReadingTime.Minutes(body.Text, options.Reading),
             SourcePath = file,
+            Pictures = leadPicture is null ? body.Pictures : [.. body.Pictures.Prepend(leadPicture).Distinct(StringComparer.Ordinal)],
         };
         return f.Errors.Count == 0 ? article : null;
     }
@@ -169,8 +170,10 @@ public static class ArticleParser
         return name;
     }
 
-    private static LeadImage? ReadImage(FrontMatterFields f, ParseContext context)
+    /// <param name="picture">The name under content/media the lead image refers to, whether it can be shown or not.</param>
+    private static LeadImage? ReadImage(FrontMatterFields f, ParseContext context, out string? named)
     {
+        named = null;
         var source = f.Text("image", maxLength: 2000);
         var alt = f.Text("image_alt", maxLength: 500) ?? "";
         var caption = f.Text("image_caption", maxLength: 500);
@@ -209,14 +212,9 @@ public static class ArticleParser
             return null;
         }
 
-        var path = System.IO.Path.Combine(context.MediaRoot, name);
-        var info = new FileInfo(path);
-        if (!info.Exists || info.LinkTarget is not null)
-        {
-            f.Error(node, $"The image \"{name}\" is not in content/media.", "Add the file or fix the name.");
-            return null;
-        }
-
+        // Remembered with the article, so the picture's arrival (a folder copied in, the article first) or a
+        // new version of it reads the article again.
+        named = name;
         var check = context.Media.Check(name);
         if (check.Image is not { } picture)
         {

@@ -12,7 +12,10 @@ namespace Kumparan.Content.Publishing;
 
 /// <summary>Which paths a synchronization looks at: all (the reconcile), all but some (files still being written), or only some.</summary>
 /// <param name="SettledBefore">When set, a changed file modified after this time (UTC) is left for a later sync: it may be half-written.</param>
-public sealed record SyncScope(IReadOnlySet<string>? Only = null, IReadOnlySet<string>? Skip = null, DateTime? SettledBefore = null)
+/// <param name="Only">Paths to synchronize (relative); a picture under media/ stands for the articles that name it.</param>
+/// <param name="Reread">Paths read again even when unchanged (the articles of a picture that changed).</param>
+public sealed record SyncScope(IReadOnlySet<string>? Only = null, IReadOnlySet<string>? Skip = null, DateTime? SettledBefore = null,
+    IReadOnlySet<string>? Reread = null)
 {
     public static readonly SyncScope All = new();
 
@@ -82,11 +85,20 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
     public SyncReport Run(SyncScope? scope = null, bool parallel = true, Action? committed = null)
     {
         var started = Stopwatch.GetTimestamp();
-        scope ??= SyncScope.All;
+        scope = WithArticlesOfPictures(scope ?? SyncScope.All);
         // The real clock on purpose: it is compared with the file system's own timestamps.
         var scanned = DateTime.UtcNow.Ticks;
         var (candidatesFound, missing, scannedCount) = scope.Only is { } only ? Compare(only, scope) : Compare(scope);
         var known = store.FileStates(candidatesFound.Select(f => f.Path).Concat(missing).ToList());
+        foreach (var path in scope.Reread ?? new HashSet<string>())
+        {
+            // Not "unchanged" by its hash: it is read and written again.
+            if (known.TryGetValue(path, out var state))
+            {
+                known[path] = state with { Hash = "" };
+            }
+        }
+
         // The earlier claim keeps an id or slug: files the store already holds first, then by time, then by path.
         var candidates = candidatesFound
             .Where(f => scope.SettledBefore is not { } settled || f.ModifiedTicks <= settled.Ticks)
@@ -289,9 +301,26 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
     {
         var files = only.Select(p => ContentFolder.Stat(contentRoot, p)).Where(f => f is not null).Select(f => f!).ToList();
         var stored = store.FileSizes(only);
-        var changed = files.Where(f => !stored.TryGetValue(f.Path, out var s) || s != (f.Size, f.ModifiedTicks)).ToList();
+        var changed = files.Where(f => scope.Reread?.Contains(f.Path) == true || !stored.TryGetValue(f.Path, out var s) || s != (f.Size, f.ModifiedTicks)).ToList();
         var onDisk = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         return (changed, stored.Keys.Where(p => !onDisk.Contains(p) && scope.Covers(p)).ToList(), files.Count);
+    }
+
+    // A picture of content/media that changed (a new version, its arrival, its removal) reads again the
+    // articles that name it: they show its new variants, or leave it out, or show it now that it is whole.
+    private SyncScope WithArticlesOfPictures(SyncScope scope)
+    {
+        if (scope.Only is not { } only || !only.Any(PendingFiles.IsPicture))
+        {
+            return scope;
+        }
+
+        var articles = store.ArticlePathsShowing(only.Where(PendingFiles.IsPicture).Select(p => p["media/".Length..]).ToList());
+        return scope with
+        {
+            Only = only.Where(p => !PendingFiles.IsPicture(p)).Concat(articles).ToHashSet(StringComparer.Ordinal),
+            Reread = articles.ToHashSet(StringComparer.Ordinal),
+        };
     }
 
     // The whole folder, one directory at a time against the store's rows of that directory, so that

@@ -56,6 +56,10 @@ public sealed class PendingFiles(string contentRoot, TimeSpan debounce, TimeSpan
 
     public IReadOnlyCollection<string> Paths => _entries.Keys;
 
+    /// <summary>A picture in content/media (by its name): its articles are read again when it changes.</summary>
+    public static bool IsPicture(string relativePath) =>
+        relativePath.StartsWith("media/", StringComparison.Ordinal) && Media.MediaInspector.FormatOfName(relativePath) is not null;
+
     /// <summary>Classifies a path relative to the content folder (forward slashes).</summary>
     public static ChangeKind Classify(string relativePath)
     {
@@ -65,7 +69,7 @@ public sealed class PendingFiles(string contentRoot, TimeSpan debounce, TimeSpan
             return ChangeKind.Ignore;
         }
 
-        if (ContentFolder.IsContentPath(relativePath))
+        if (ContentFolder.IsContentPath(relativePath) || IsPicture(relativePath))
         {
             return ChangeKind.File;
         }

@@ -22,6 +22,9 @@ public sealed record RenderedBody(IReadOnlyList<BodyBlock> Blocks, string PlainT
 
     /// <summary>Why the body cannot be published (every unsafe link, not only the first); then it has no blocks.</summary>
     public IReadOnlyList<BodyProblem> Errors { get; init; } = [];
+
+    /// <summary>The names under content/media the body refers to, shown or not.</summary>
+    public IReadOnlyList<string> Pictures { get; init; } = [];
 }
 
 /// <summary>A problem in a body: line and column in the file, what is wrong, what to do.</summary>
@@ -122,7 +125,7 @@ public static class MarkdownRenderer
             plain.Append('\n');
         }
 
-        var result = new RenderedBody(blocks, plain.ToString(), firstParagraph) { Warnings = problems.Warnings };
+        var result = new RenderedBody(blocks, plain.ToString(), firstParagraph) { Warnings = problems.Warnings, Pictures = problems.Pictures };
         Renderers.Return(renderers);
         return result;
     }
@@ -236,6 +239,7 @@ public static class MarkdownRenderer
         public readonly List<BodyProblem> Errors = [];
         public readonly List<BodyProblem> Warnings = [];
         public readonly List<LinkInline> Images = [];
+        public readonly List<string> Pictures = [];
 
         public void Error(BodyProblem problem) => AddTo(Errors, problem);
 
@@ -325,12 +329,21 @@ public static class MarkdownRenderer
             return;
         }
 
-        var check = pictures.Media.Check(url["/media/".Length..]);
+        var name = url["/media/".Length..];
+        problems.Pictures.Add(name);
+        var check = pictures.Media.Check(name);
         if (check.Image is not { } picture)
         {
             problems.Warning(new BodyProblem(firstLine + image.Line, image.Column + 1,
                 $"{check.Problem} The article is published without the picture.", check.Fix!));
+            var parent = image.Parent;
             image.Remove();
+            // A paragraph that held only the picture goes with it.
+            if (parent is { FirstChild: null, ParentBlock: ParagraphBlock { Parent: { } container } paragraph })
+            {
+                container.Remove(paragraph);
+            }
+
             return;
         }
 

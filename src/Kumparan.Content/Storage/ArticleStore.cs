@@ -38,6 +38,15 @@ public sealed class ArticleStore(Database database)
         return states.ToDictionary(s => s.Path, StringComparer.Ordinal);
     }
 
+    /// <summary>The files of the articles that name any of these pictures (names under content/media).</summary>
+    public List<string> ArticlePathsShowing(IReadOnlyCollection<string> pictures)
+    {
+        using var connection = database.Open();
+        return [.. pictures.Chunk(500).SelectMany(chunk => connection.Query<string>(
+            "SELECT DISTINCT a.source_path FROM article_media m JOIN articles a ON a.id = m.article_id WHERE m.name IN @chunk AND a.source_path IS NOT NULL",
+            new { chunk })).Distinct(StringComparer.Ordinal)];
+    }
+
     /// <summary>Size and modification time the store remembers of each of <paramref name="paths"/> it knows.</summary>
     public Dictionary<string, (long Size, long ModifiedTicks)> FileSizes(IReadOnlyCollection<string> paths)
     {

@@ -39,6 +39,7 @@ internal sealed class SyncWriter : IDisposable
     private readonly SqliteCommand _insertAuthor;
     private readonly SqliteCommand _insertAlias;
     private readonly SqliteCommand _insertReference;
+    private SqliteCommand? _insertPicture;
     private readonly SqliteCommand _insertSearchRow;
     private readonly SqliteCommand _addCount;
     private readonly SqliteCommand _deleteGone;
@@ -165,6 +166,14 @@ internal sealed class SyncWriter : IDisposable
         foreach (var alias in article.Aliases)
         {
             Execute(_insertAlias, alias, article.Id, published);
+        }
+
+        // The pictures it names, shown or not: a new version of one reads the article again.
+        foreach (var picture in article.Pictures)
+        {
+            // Prepared on first use: the upgrade to schema 2 writes through this class before the table exists.
+            _insertPicture ??= Prepare("INSERT INTO article_media (name, article_id) VALUES ($name, $id) ON CONFLICT DO NOTHING", "$name", "$id");
+            Execute(_insertPicture, picture, article.Id);
         }
 
         foreach (var correction in article.Corrections)
