@@ -33,6 +33,7 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
     private readonly ConcurrentQueue<(string Path, long Tick, FileEvent What)> _heard = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
     private long _lastEvent;
+    private IDisposable? _watch;
 
     // When file events were heard, over the last debounce time (the watcher's loop owns it).
     private readonly Queue<long> _recent = new();
@@ -44,10 +45,19 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => Follow(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
+    // The watch is set up here, before start-up's index scans content/ (this service starts first) and
+    // before the host serves, not on the watcher's thread, which may run later: a file saved at any moment
+    // after start-up is heard, its event waiting in the queue until the index is done.
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _watch = _options.Enabled ? StartWatcher() : null;
+        return base.StartAsync(cancellationToken);
+    }
+
     private void Follow(CancellationToken stoppingToken)
     {
         Thread.CurrentThread.Name = ThreadName;
-        using var watcher = _options.Enabled ? StartWatcher() : null;
+        var watcher = _watch; // disposed with this service
         var debounce = TimeSpan.FromMilliseconds(_options.DebounceMilliseconds);
         var pending = new PendingFiles(location.ContentPath, debounce, TimeSpan.FromMilliseconds(_options.DeleteGraceMilliseconds),
             TimeSpan.FromSeconds(_options.OpenWriterSeconds));
@@ -230,6 +240,7 @@ public sealed partial class ContentWatcher(ContentIndex index, Database database
 
     public override void Dispose()
     {
+        Interlocked.Exchange(ref _watch, null)?.Dispose();
         _wake.Dispose();
         base.Dispose();
     }

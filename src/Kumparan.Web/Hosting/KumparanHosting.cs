@@ -103,8 +103,9 @@ public static class KumparanHosting
             p.GetRequiredService<Database>(),
             p.GetRequiredService<IOptions<KumparanOptions>>().Value.Search,
             p.GetRequiredService<ILogger<ArticleSearch>>()));
-        services.AddHostedService<ContentStartup>();
+        // The watcher first: it follows content/ before start-up's index reads it (see ContentWatcher.StartAsync).
         services.AddHostedService<ContentWatcher>();
+        services.AddHostedService<ContentStartup>();
         services.AddSingleton<SiteInfo>();
         services.AddSingleton<SiteStyles>();
         services.Configure<RenderedCacheOptions>(builder.Configuration.GetSection(RenderedCacheOptions.Section));

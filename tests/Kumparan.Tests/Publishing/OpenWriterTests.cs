@@ -12,6 +12,11 @@ namespace Kumparan.Tests.Publishing;
 public sealed class OpenWriterTests : IDisposable
 {
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(1);
+
+    // After the close the file is read because of the close event: far sooner than the open-writer limit
+    // (600 s) or the periodic reconcile (5 min), the only other ways it could be read. How soon on a
+    // quiet machine (about a tenth of a second) is measured by tests/bench/save-to-visible.sh, not here.
+    private static readonly TimeSpan ByTheCloseEvent = TimeSpan.FromSeconds(20);
     private readonly LiveSite _site = new();
 
     [Fact]
@@ -30,7 +35,7 @@ public sealed class OpenWriterTests : IDisposable
             await writer.WriteAsync(tail);
         }
 
-        var (_, document) = await PublishedWithin(path, TimeSpan.FromSeconds(1));
+        var (_, document) = await PublishedWithin(path, ByTheCloseEvent);
         Assert.Equal("Berita utuh setelah jeda", document.QuerySelector("h1")!.TextContent);
         Assert.Equal(Paragraphs("Kalimat lengkap"), document.QuerySelectorAll("article p").Select(p => p.TextContent.Trim()).Where(t => t.StartsWith("Kalimat", StringComparison.Ordinal)));
     }
@@ -52,7 +57,7 @@ public sealed class OpenWriterTests : IDisposable
             await writer.WriteAsync(tail);
         }
 
-        var (_, document) = await PublishedWithin(path, TimeSpan.FromSeconds(1), "Versi kedua");
+        var (_, document) = await PublishedWithin(path, ByTheCloseEvent, "Versi kedua");
         Assert.Equal(Paragraphs("Versi baru"), document.QuerySelectorAll("article p").Select(p => p.TextContent.Trim()).Where(t => t.StartsWith("Versi", StringComparison.Ordinal)));
         Assert.Empty(_site.Index.Store.FileErrors(file));
     }
@@ -100,19 +105,21 @@ public sealed class OpenWriterTests : IDisposable
     private FileStream OpenForWriting(string relative) =>
         new(Path.Combine(_site.Content.Path, relative), FileMode.Create, FileAccess.Write, FileShare.Read);
 
-    /// <summary>Asks the site about the page again and again for <paramref name="time"/>; every answer must pass <paramref name="check"/>.</summary>
+    /// <summary>
+    /// Asks the site about the page again and again while the writer pauses: for <paramref name="time"/>,
+    /// and at least six times (a busy machine answers slower; the writer then pauses longer, as a slow
+    /// link would). Every answer must pass <paramref name="check"/>.
+    /// </summary>
     private async Task Watch(TimeSpan time, string path, Action<(HttpStatusCode Status, string? Title)> check)
     {
         var watching = Stopwatch.StartNew();
         var looks = 0;
-        while (watching.Elapsed < time)
+        while (watching.Elapsed < time || looks < 6)
         {
             check(await _site.Probe(path));
             looks++;
             await Task.Delay(20);
         }
-
-        Assert.True(looks > 5, $"only {looks} looks during the pause");
     }
 
     private async Task<(HttpResponseMessage Response, AngleSharp.Dom.IDocument Document)> PublishedWithin(string path, TimeSpan time, string? title = null)

@@ -120,7 +120,20 @@ public sealed class RealClockScheduleTests : IDisposable
     {
         for (var (n, lead) = (1, 3); ; n++, lead *= 2)
         {
-            var result = await attempt(n, lead);
+            var started = DateTimeOffset.UtcNow;
+            (string Path, DateTimeOffset Time) result;
+            try
+            {
+                result = await attempt(n, lead);
+            }
+            catch (Exception) when (lead < 24 && DateTimeOffset.UtcNow >= started + TimeSpan.FromSeconds(lead - 1))
+            {
+                // The article's time came while the checks before it ran (its file not yet read, or lists
+                // rendered after it): what they saw says nothing about the minute. A failure well before
+                // the time is a real one and is not caught.
+                continue;
+            }
+
             if (DateTimeOffset.UtcNow < result.Time - TimeSpan.FromMilliseconds(200) || lead >= 24)
             {
                 Assert.True(DateTimeOffset.UtcNow < result.Time, $"the checks before the article's time took more than {lead} s");
