@@ -141,12 +141,12 @@ internal static class Migrations
         // parsed again once (its time no longer matches), by the reconcile that follows start-up, while the
         // site serves the rows it has.
         (3, """
-            CREATE TABLE article_media (
+            CREATE TABLE IF NOT EXISTS article_media (
                 name TEXT NOT NULL,
                 article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
                 PRIMARY KEY (name, article_id)
             );
-            CREATE INDEX article_media_article ON article_media (article_id);
+            CREATE INDEX IF NOT EXISTS article_media_article ON article_media (article_id);
             UPDATE content_files SET modified_ticks = -1, hash = '';
             """),
     ];

@@ -168,8 +168,9 @@ internal sealed class SyncWriter : IDisposable
             Execute(_insertAlias, alias, article.Id, published);
         }
 
-        // The pictures it names, shown or not: a new version of one reads the article again.
-        foreach (var picture in article.Pictures)
+        // The pictures it names, shown or not: a new version of one reads the article again (a document
+        // stored before pictures were remembered has none).
+        foreach (var picture in article.Pictures ?? [])
         {
             // Prepared on first use: the upgrade to schema 2 writes through this class before the table exists.
             _insertPicture ??= Prepare("INSERT INTO article_media (name, article_id) VALUES ($name, $id) ON CONFLICT DO NOTHING", "$name", "$id");
