@@ -15,7 +15,10 @@ public sealed class ImageOptions
     /// <summary>A file larger than this is refused before it is read.</summary>
     public long MaxFileBytes { get; set; } = 40L * 1024 * 1024;
 
-    /// <summary>Pictures whose variants are made at the same time in the background.</summary>
+    /// <summary>
+    /// Pictures whose variants are made at the same time in the background. 0: none are made ahead, each
+    /// variant when a reader first asks for it (a site behind a CDN that asks once, or tests).
+    /// </summary>
     public int Workers { get; set; } = 1;
 
     /// <summary>Variants made at the same time for readers who asked before the background got to them.</summary>

@@ -56,7 +56,7 @@ public sealed partial class VariantMaker : IDisposable
                 return;
             }
 
-            for (var i = 0; i < Math.Max(1, Options.Workers); i++)
+            for (var i = 0; i < Options.Workers; i++)
             {
                 _workers.Add(Task.Factory.StartNew(Work, TaskCreationOptions.LongRunning).Unwrap());
             }
@@ -66,7 +66,7 @@ public sealed partial class VariantMaker : IDisposable
     /// <summary>Asks for all variants of a picture in the background (nothing when they are made already).</summary>
     public void Want(MediaImage image)
     {
-        if (!File.Exists(PathOf(image.Hash, Complete)) && _queued.TryAdd(image.Hash, 0))
+        if (Options.Workers > 0 && !File.Exists(PathOf(image.Hash, Complete)) && _queued.TryAdd(image.Hash, 0))
         {
             _queue.Writer.TryWrite(image);
         }

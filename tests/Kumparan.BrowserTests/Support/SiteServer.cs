@@ -40,6 +40,8 @@ public sealed class SiteServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Kumparan:ContentPath", Path.Combine(RepositoryRoot, "content"));
         builder.UseSetting("Kumparan:DataPath", _data);
+        // Variants are made when the browser asks for them, not ahead in the background of every site.
+        builder.UseSetting("Kumparan:Images:Workers", "0");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in _settings)
         {

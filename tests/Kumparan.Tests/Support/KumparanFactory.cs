@@ -42,6 +42,8 @@ public sealed class KumparanFactory : WebApplicationFactory<Program>
         builder.UseSetting("Kumparan:ContentPath", ContentPath);
         builder.UseSetting("Kumparan:DataPath", DataPath);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Variants are made when a test asks for them, not ahead in the background of every site a test starts.
+        builder.UseSetting("Kumparan:Images:Workers", "0");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
