@@ -36,6 +36,18 @@ public static class Variants
 
     public static readonly string[] ModernFormats = ["avif", "webp"];
 
+    /// <summary>The formats a width is made in: AVIF up to <paramref name="avifMaxWidth"/>, WebP and the fallback always.</summary>
+    public static IEnumerable<string> FormatsAt(int width, bool graphic, int avifMaxWidth)
+    {
+        if (width <= avifMaxWidth)
+        {
+            yield return "avif";
+        }
+
+        yield return "webp";
+        yield return FallbackFormat(graphic);
+    }
+
     /// <summary>The widths made of a picture <paramref name="width"/> pixels wide: the configured ones below it, and the widest it allows.</summary>
     public static int[] WidthsFor(int width, IReadOnlyList<int> configured)
     {

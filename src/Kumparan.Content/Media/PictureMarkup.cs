@@ -26,7 +26,7 @@ public static class PictureMarkup
     // The fallback's src for browsers without srcset: wide enough for a column, small enough for a phone.
     private const int PlainWidth = 960;
 
-    public static string Html(PictureSource picture, IReadOnlyList<int> configuredWidths, string sizes, PictureLoading loading)
+    public static string Html(PictureSource picture, ImageOptions options, string sizes, PictureLoading loading)
     {
         var html = new StringBuilder(1024);
         var encoder = HtmlEncoder.Default;
@@ -37,13 +37,19 @@ public static class PictureMarkup
             return html.Append('>').ToString();
         }
 
-        var widths = Variants.WidthsFor(picture.Width, configuredWidths);
+        var widths = Variants.WidthsFor(picture.Width, options.Widths);
         var fallback = Variants.FallbackFormat(picture.Graphic);
         html.Append("<picture>");
         foreach (var format in Variants.ModernFormats)
         {
+            int[] made = format == "avif" ? [.. widths.Where(w => w <= options.AvifMaxWidth)] : widths;
+            if (made.Length == 0)
+            {
+                continue;
+            }
+
             html.Append("<source type=\"").Append(Variants.ContentType(format)).Append("\" srcset=\"");
-            SourceSet(html, picture, hash, widths, format);
+            SourceSet(html, picture, hash, made, format);
             html.Append("\" sizes=\"").Append(encoder.Encode(sizes)).Append("\">");
         }
 

@@ -140,7 +140,7 @@ public sealed partial class VariantMaker : IDisposable
     public bool IsVariantOf(MediaImage image, VariantRequest request) =>
         request.Width == 0
         || (Variants.WidthsFor(image.Width, Options.Widths).Contains(request.Width)
-            && (request.Format == Variants.FallbackFormat(image.Graphic) || Variants.ModernFormats.Contains(request.Format)));
+            && Variants.FormatsAt(request.Width, image.Graphic, Options.AvifMaxWidth).Contains(request.Format));
 
     /// <summary>Makes every variant of a picture now, on this thread.</summary>
     public void MakeAll(MediaImage image)
@@ -149,7 +149,7 @@ public sealed partial class VariantMaker : IDisposable
         using var source = Decode(image, Math.Max(widths[^1], Variants.OgSize(image.Width, image.Height).Width));
         foreach (var width in widths)
         {
-            foreach (var format in Variants.ModernFormats.Append(Variants.FallbackFormat(image.Graphic)))
+            foreach (var format in Variants.FormatsAt(width, image.Graphic, Options.AvifMaxWidth))
             {
                 if (!File.Exists(PathOf(image.Hash, $"{width}.{format}")))
                 {

@@ -350,7 +350,7 @@ public static class MarkdownRenderer
         pictures.Variants?.Want(picture);
         var alt = AltText(image);
         var source = new PictureSource(picture.Name, url, picture.Hash, picture.Width, picture.Height, picture.Graphic, alt);
-        image.ReplaceBy(new PictureInline(PictureMarkup.Html(source, pictures.Media.Options.Widths, BodyPictures.Sizes, PictureLoading.Lazy), alt));
+        image.ReplaceBy(new PictureInline(PictureMarkup.Html(source, pictures.Media.Options, BodyPictures.Sizes, PictureLoading.Lazy), alt));
     }
 
     private static string AltText(ContainerInline container)

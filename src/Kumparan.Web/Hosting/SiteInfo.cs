@@ -59,7 +59,7 @@ public sealed class SiteInfo(IOptions<KumparanOptions> options, TimeProvider clo
 
     /// <summary>A picture's markup: its variants in every width and format, its size, how it loads.</summary>
     public HtmlString Picture(LeadImage image, string sizes, PictureLoading loading, string? alt = null) =>
-        new(PictureMarkup.Html(image.ToPicture(alt), options.Value.Images.Widths, sizes, loading));
+        new(PictureMarkup.Html(image.ToPicture(alt), options.Value.Images, sizes, loading));
 
     /// <summary>An absolute URL for a site path, from configuration (never from the request's Host header).</summary>
     public string AbsoluteUrl(string path) => options.Value.BaseUrl.TrimEnd('/') + path;

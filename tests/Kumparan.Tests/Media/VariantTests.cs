@@ -81,14 +81,15 @@ public sealed class VariantTests : IDisposable
     }
 
     [Fact]
-    public void ALargePhotoIsMadeFrom320To1920AndNeverAtItsOwnWidth()
+    public void ALargePhotoIsMadeFrom320To1920AndNeverAtItsOwnWidthWithAvifUpTo1280()
     {
         var (maker, picture) = Checked("stadion.jpg", CameraPhoto.Jpeg(4000, 3000, quality: 80));
         using (maker)
         {
             maker.MakeAll(picture);
 
-            Assert.Equal(Keys([320, 480, 640, 960, 1280, 1920], "avif", "jpg", "webp"), Made(maker, picture));
+            Assert.Equal(Keys([320, 480, 640, 960, 1280, 1920], "jpg", "webp").Concat(Keys([320, 480, 640, 960, 1280], "avif")).Distinct().Order(StringComparer.Ordinal),
+                Made(maker, picture));
             using var widest = Image.NewFromFile(maker.PathOf(picture.Hash, "1920.jpg"));
             Assert.Equal((1920, 1440), (widest.Width, widest.Height));
         }
