@@ -4,7 +4,7 @@
 # N articles in kumparannews each showing one of them as its lead image. The Release site on 127.0.0.1
 # is started on an empty data folder, once per value of WORKERS (Kumparan:Images:Workers); for each:
 #   - time from the process start until all N pictures have their `complete` marker, as pictures/s and
-#     variants/s (variants per picture: widths × 3 formats + the link-preview crop; the files counted)
+#     variants/s (the variant files counted, against widths × formats + the link-preview crop per picture)
 #   - the "Made the variants of … in … ms" times the site logs per picture (p50, max)
 #   - peak resident memory of the site process (VmHWM, read from /proc every 0.5 s)
 #   - whether the site keeps answering meanwhile: GET / every 200 ms from its first served request
@@ -123,8 +123,9 @@ EOF
 done
 originals=$(find "$WORK/content/media" -name '*.jpg' -printf '%s\n' | awk '{s += $1} END {print s + 0}')
 
-widths=6   # Kumparan:Images:Widths, 320 480 640 960 1280 1920: all below 3000 px, so every photo has six
-per_picture=$(( widths * 3 + 1 ))
+# Kumparan:Images:Widths 320 480 640 960 1280 1920 (all below 3000 px, so every photo has six) in WebP and
+# JPEG, AVIF up to Images:AvifMaxWidth (1280: five), and the link-preview crop.
+per_picture=$(( 6 * 2 + 5 + 1 ))
 
 # average FILE-NAME: the average size of that variant over the pictures of $1 (data folder), "count avg".
 average() { find "$1/images" -name "$2" -printf '%s\n' | awk '{s += $1; n++} END {if (n) printf "%d %.0f", n, s / n; else print "0 0"}'; }
@@ -198,8 +199,8 @@ phase() {
   if [ -n "$done_ms" ]; then
     local files
     files=$(find "$data/images" -type f ! -name complete ! -name '*.tmp' | wc -l)
-    echo "$label: all $N pictures complete after $done_ms ms: $(awk -v n="$N" -v ms="$done_ms" -v v="$per_picture" \
-      'BEGIN {printf "%.2f pictures/s, %.1f variants/s (%d per picture", n * 1000 / ms, n * v * 1000 / ms, v}')); $files variant files made"
+    echo "$label: all $N pictures complete after $done_ms ms: $(awk -v n="$N" -v ms="$done_ms" -v v="$per_picture" -v f="$files" \
+      'BEGIN {printf "%.2f pictures/s, %.1f variants/s (%d files made, %d expected)", n * 1000 / ms, f * 1000 / ms, f, n * v}')"
   else
     echo "$label: NOT DONE: $complete of $N pictures complete when $reason"
   fi
