@@ -24,7 +24,6 @@ public sealed partial class VariantMaker : IDisposable
     private readonly ConcurrentDictionary<string, byte> _queued = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _workers = [];
-    private long _made;
 
     public VariantMaker(MediaInspector inspector, string variantsRoot, ILogger logger)
     {
@@ -39,9 +38,6 @@ public sealed partial class VariantMaker : IDisposable
     public string Root => _root;
 
     public MediaInspector Inspector => _inspector;
-
-    /// <summary>Pictures whose variants were all made by this instance.</summary>
-    public long Made => Interlocked.Read(ref _made);
 
     /// <summary>Pictures waiting for the background or being made.</summary>
     public int Pending => _queued.Count;
@@ -164,7 +160,6 @@ public sealed partial class VariantMaker : IDisposable
         }
 
         File.WriteAllBytes(PathOf(image.Hash, Complete), []);
-        Interlocked.Increment(ref _made);
     }
 
     // The picture decoded once, upright, at the width of its largest variant (a JPEG decodes at a
