@@ -45,14 +45,7 @@ fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/kumparan-images.XXXXXX")
 site_pid=""
 loop_pid=""
-stop_site() {
-  [ -n "$site_pid" ] || return 0
-  kill "$site_pid" 2>/dev/null
-  for _ in $(seq 1 300); do kill -0 "$site_pid" 2>/dev/null || break; sleep 0.1; done
-  if kill -9 "$site_pid" 2>/dev/null; then echo "  the site did not stop within 30 s of SIGTERM: killed"; fi
-  wait "$site_pid" 2>/dev/null
-  site_pid=""
-}
+. tests/bench/release.sh   # build_release, stop_site
 # The request loop ends after its request in flight (at most 10 s); it is killed only when it does not.
 stop_loop() {
   [ -n "$loop_pid" ] || return 0
@@ -84,11 +77,7 @@ fi
 echo "images benchmark: N=$N photos, WORKERS=\"$WORKERS\", $(nproc) cores"
 echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-dotnet build -c Release src/Kumparan.Web -v q -nologo -clp:NoSummary >"$WORK/build.log" 2>&1 \
-  || { echo "build of src/Kumparan.Web failed:" >&2; tail -n 20 "$WORK/build.log" >&2; exit 1; }
-dotnet build -c Release tests/Kumparan.Benchmarks -v q -nologo -clp:NoSummary >"$WORK/build.log" 2>&1 \
-  || { echo "build of tests/Kumparan.Benchmarks failed:" >&2; tail -n 20 "$WORK/build.log" >&2; exit 1; }
-DLL="$PWD/src/Kumparan.Web/bin/Release/net10.0/Kumparan.Web.dll"
+build_release
 
 # The photos, then one article per photo, dated a minute apart back from an hour ago (all published).
 mkdir -p "$WORK/content/articles/kumparannews"

@@ -54,14 +54,7 @@ fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/kumparan-lighthouse.XXXXXX")
 site_pid=""
-stop_site() {
-  [ -n "$site_pid" ] || return 0
-  kill "$site_pid" 2>/dev/null
-  for _ in $(seq 1 300); do kill -0 "$site_pid" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$site_pid" 2>/dev/null
-  wait "$site_pid" 2>/dev/null
-  site_pid=""
-}
+. tests/bench/release.sh   # build_release, stop_site
 cleanup() {
   stop_site
   if [ "${KEEP:-0}" = 1 ]; then echo "kept: $WORK (content/, data/, site.log, *.json reports)"; else rm -rf "$WORK"; fi
@@ -73,11 +66,7 @@ trap 'exit 143' TERM
 echo "lighthouse benchmark: lighthouse $("$LH" --version), $("$CHROME_PATH" --version 2>/dev/null | grep -o 'Chromium [0-9.]*'), $(nproc) cores"
 echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-dotnet build -c Release src/Kumparan.Web -v q -nologo -clp:NoSummary >"$WORK/build.log" 2>&1 \
-  || { echo "build of src/Kumparan.Web failed:" >&2; tail -n 20 "$WORK/build.log" >&2; exit 1; }
-dotnet build -c Release tests/Kumparan.Benchmarks -v q -nologo -clp:NoSummary >"$WORK/build.log" 2>&1 \
-  || { echo "build of tests/Kumparan.Benchmarks failed:" >&2; tail -n 20 "$WORK/build.log" >&2; exit 1; }
-DLL="$PWD/src/Kumparan.Web/bin/Release/net10.0/Kumparan.Web.dll"
+build_release
 
 # The repository's content, and the article with the camera photo (the newest one).
 cp -r content "$WORK/content"

@@ -30,7 +30,8 @@ public static class CheckCommand
         {
             var database = new Database(Path.Combine(scratch, "check.db"));
             database.Migrate();
-            var report = new ContentSync(new ArticleStore(database), options, folder, NullLogger.Instance).Run();
+            var sync = new ContentSync(new ArticleStore(database), options, folder, NullLogger.Instance);
+            var report = sync.Run();
             foreach (var warning in ContentError.InFileOrder(report.Warnings))
             {
                 output.WriteLine($"warning: {warning}");
@@ -41,7 +42,8 @@ public static class CheckCommand
                 output.WriteLine($"error: {error}");
             }
 
-            var pictures = CheckPictures(new MediaInspector(options.Images, Path.Combine(folder, "media")), output);
+            // The sync's own inspector: the pictures its articles named are checked once, not again here.
+            var pictures = CheckPictures(sync.Context.Media, output);
             output.WriteLine($"{report.Scanned} files checked, {report.Accepted} accepted, {report.Rejected} rejected, {report.Warnings.Count} warning{(report.Warnings.Count == 1 ? "" : "s")}; " +
                 $"{pictures.Checked} picture{(pictures.Checked == 1 ? "" : "s")} checked, {pictures.Bad} cannot be shown.");
             return report.Errors.Count == 0 && pictures.Bad == 0 ? 0 : 1;
