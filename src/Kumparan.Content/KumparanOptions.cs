@@ -52,6 +52,32 @@ public sealed class KumparanOptions
     public long MaxFileBytes { get; set; } = 1024 * 1024;
 
     public WatchOptions Watch { get; set; } = new();
+
+    public DatabaseOptions Database { get; set; } = new();
+}
+
+/// <summary>Where the store lives: the embedded SQLite file (default) or a PostgreSQL database shared by several nodes.</summary>
+public sealed class DatabaseOptions
+{
+    /// <summary><c>sqlite</c> (the file <c>kumparan.db</c> in the data folder) or <c>postgres</c>.</summary>
+    public string Provider { get; set; } = "sqlite";
+
+    /// <summary>For <c>postgres</c>: an Npgsql connection string, e.g. <c>Host=db;Database=kumparan;Username=kumparan;Password=…</c>.</summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>How often a node that is not the leader tries to take the content folder over (seconds).</summary>
+    public double LeaderPollSeconds { get; set; } = 1;
+
+    /// <summary>The store for these options; <paramref name="sqlitePath"/> is the file used when the provider is SQLite.</summary>
+    public Storage.Database Open(string sqlitePath) => Provider.ToUpperInvariant() switch
+    {
+        "SQLITE" or "" => new Storage.Database(sqlitePath),
+        "POSTGRES" or "POSTGRESQL" when !string.IsNullOrWhiteSpace(ConnectionString) => Storage.Database.ForPostgres(ConnectionString),
+        "POSTGRES" or "POSTGRESQL" => throw new InvalidOperationException(
+            "Kumparan:Database:Provider is \"postgres\" but Kumparan:Database:ConnectionString is empty; set it, e.g. Host=127.0.0.1;Database=kumparan;Username=kumparan."),
+        _ => throw new InvalidOperationException(
+            $"Kumparan:Database:Provider \"{Provider}\" is not known; use \"sqlite\" (the default) or \"postgres\"."),
+    };
 }
 
 /// <summary>How the running site follows content/ (section <c>Kumparan:Watch</c>).</summary>

@@ -2,7 +2,7 @@ using System.Data;
 using Dapper;
 using Kumparan.Content.Articles;
 using Kumparan.Content.Storage;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Kumparan.Content.Publishing;
 
@@ -15,14 +15,14 @@ public static class ContentClaims
     /// <summary>Label of rows that came from an import, not from a file.</summary>
     public const string DatabaseOwner = "(database)";
 
-    /// <summary>The file (or <see cref="DatabaseOwner"/>) holding id <c>$id</c>.</summary>
-    internal const string OwnerOfIdSql = $"SELECT COALESCE(source_path, '{DatabaseOwner}') FROM articles WHERE id = $id";
+    /// <summary>The file (or <see cref="DatabaseOwner"/>) holding id <c>@id</c>.</summary>
+    internal const string OwnerOfIdSql = $"SELECT COALESCE(source_path, '{DatabaseOwner}') FROM articles WHERE id = @id";
 
-    /// <summary>The file (or <see cref="DatabaseOwner"/>) of another article (not <c>$id</c>) with <c>$channel</c> and <c>$slug</c>.</summary>
-    internal const string OwnerOfSlugSql = $"SELECT COALESCE(source_path, '{DatabaseOwner}') FROM articles WHERE channel = $channel AND slug = $slug AND id <> $id";
+    /// <summary>The file (or <see cref="DatabaseOwner"/>) of another article (not <c>@id</c>) with <c>@channel</c> and <c>@slug</c>.</summary>
+    internal const string OwnerOfSlugSql = $"SELECT COALESCE(source_path, '{DatabaseOwner}') FROM articles WHERE channel = @channel AND slug = @slug AND id <> @id";
 
     /// <param name="claimant">The file claiming (its path), or <see cref="DatabaseOwner"/> for an import.</param>
-    public static List<ContentError> Conflicts(SqliteConnection connection, IDbTransaction transaction, Article article, string claimant, string text) =>
+    public static List<ContentError> Conflicts(System.Data.Common.DbConnection connection, IDbTransaction transaction, Article article, string claimant, string text) =>
         Conflicts(article, claimant, text,
             connection.QuerySingleOrDefault<string?>(OwnerOfIdSql, new { id = article.Id }, transaction),
             connection.QuerySingleOrDefault<string?>(OwnerOfSlugSql, new { channel = article.Channel, slug = article.Slug, id = article.Id }, transaction));

@@ -18,7 +18,8 @@ public sealed class SiteContent(long version, IEnumerable<FooterPage> pages)
 }
 
 /// <summary>What a content change touched: each article before and after, footer pages; or everything (a bulk sync, an import).</summary>
-public sealed record ContentChange(long Version, IReadOnlyList<ArticleChange> Articles, IReadOnlySet<string> Pages, bool Everything);
+/// <param name="Elsewhere">Written by another node (the leader) and learned from the store, not synchronized here.</param>
+public sealed record ContentChange(long Version, IReadOnlyList<ArticleChange> Articles, IReadOnlySet<string> Pages, bool Everything, bool Elsewhere = false);
 
 /// <summary>
 /// The gate of every content change (watcher, reconcile, import, recovery): synchronizes content/ into
@@ -39,6 +40,21 @@ public sealed partial class ContentIndex(ArticleStore store, ContentSync sync, I
 
     public ContentSync Sync => sync;
 
+    private volatile bool _ingests = true;
+
+    /// <summary>
+    /// Whether this process synchronizes content/ into the store: always with SQLite; on PostgreSQL only
+    /// the leader does, and the other nodes learn of its changes (<see cref="Apply"/>).
+    /// </summary>
+    public bool Ingests
+    {
+        get => _ingests;
+        set => _ingests = value;
+    }
+
+    /// <summary>The store's version as of the last change this process announced (see <see cref="ArticleStore.Stamp"/>).</summary>
+    public long SeenStamp => Interlocked.Read(ref _stamp);
+
     /// <summary>Raised after a change is in the store.</summary>
     public event Action<ContentChange>? Changed;
 
@@ -51,6 +67,11 @@ public sealed partial class ContentIndex(ArticleStore store, ContentSync sync, I
     {
         lock (_gate)
         {
+            if (!_ingests)
+            {
+                return SyncReport.Nothing;
+            }
+
             var report = sync.Run(scope, parallel, committed: () => Announce([], new HashSet<string>(), everything: true));
             if (report.Parsed > 0 || report.Deleted > 0)
             {
@@ -79,7 +100,17 @@ public sealed partial class ContentIndex(ArticleStore store, ContentSync sync, I
         }
     }
 
-    private void Announce(IReadOnlyList<ArticleChange> articles, IReadOnlySet<string> pages, bool everything)
+    /// <summary>Announces a change another node wrote (learned from the store), with the store's version it brought.</summary>
+    public void Apply(IReadOnlyList<ArticleChange> articles, IReadOnlySet<string> pages, bool everything)
+    {
+        lock (_gate)
+        {
+            Announce(articles, pages, everything, elsewhere: true);
+            _stamp = store.Stamp();
+        }
+    }
+
+    private void Announce(IReadOnlyList<ArticleChange> articles, IReadOnlySet<string> pages, bool everything, bool elsewhere = false)
     {
         var version = Interlocked.Increment(ref _version);
         if (everything || pages.Count > 0 || Current.Version == 0)
@@ -88,7 +119,7 @@ public sealed partial class ContentIndex(ArticleStore store, ContentSync sync, I
         }
 
         LogChanged(version, everything ? "everything" : $"{articles.Count} articles, {pages.Count} pages");
-        Changed?.Invoke(new ContentChange(version, articles, pages, everything));
+        Changed?.Invoke(new ContentChange(version, articles, pages, everything, elsewhere));
     }
 
     /// <summary>The article with this id as stored now (any visibility), or null.</summary>

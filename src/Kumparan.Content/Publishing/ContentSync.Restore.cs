@@ -48,7 +48,7 @@ public sealed partial class ContentSync
         return restored;
     }
 
-    private bool RestoreOne(SqliteConnection connection, System.Data.IDbTransaction transaction, SyncWriter statements, KeptSource source)
+    private bool RestoreOne(System.Data.Common.DbConnection connection, System.Data.IDbTransaction transaction, SyncWriter statements, KeptSource source)
     {
         // A kept source of a file that is gone from disk stays gone: the synchronization would remove it anyway.
         if (source.SourcePath is { } path && ContentFolder.Stat(contentRoot, path) is null)

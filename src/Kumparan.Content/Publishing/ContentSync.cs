@@ -25,6 +25,9 @@ public sealed record SyncScope(IReadOnlySet<string>? Only = null, IReadOnlySet<s
 public sealed record SyncReport(int Scanned, int Unchanged, int Parsed, int Accepted, int Rejected, int Deleted,
     IReadOnlyList<ContentError> Errors, IReadOnlyList<ContentError> Warnings)
 {
+    /// <summary>Nothing read, nothing changed (a node that does not synchronize content/).</summary>
+    public static SyncReport Nothing { get; } = new(0, 0, 0, 0, 0, 0, [], []);
+
     public bool Changed => Accepted > 0 || Deleted > 0;
 
     /// <summary>Changed files left for a later sync because they were modified moments ago (<see cref="SyncScope.SettledBefore"/>).</summary>

@@ -2,7 +2,7 @@ using Dapper;
 using Kumparan.Content.Articles;
 using Kumparan.Content.Publishing;
 using Kumparan.Content.Storage;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 
 namespace Kumparan.Content.Search;
@@ -39,6 +39,11 @@ public sealed partial class ArticleSearch(Database database, SearchOptions optio
         try
         {
             using var connection = database.Open();
+            if (database.IsPostgres)
+            {
+                return SearchPostgres(connection, words, now, page, size);
+            }
+
             // The newest matches first, found from the end of the doclists: for a rare query these are all
             // of them; for a common one, the window its ranking is bounded to.
             var window = Math.Max(options.RecentWindow, Wanted);
@@ -59,9 +64,9 @@ public sealed partial class ArticleSearch(Database database, SearchOptions optio
             var hits = Excerpts(connection, match, onPage.Where(articles.ContainsKey).Select(r => (r, articles[r])).ToList());
             return new SearchResults(words, new ListPage<SearchHit>(hits, page, pageCount, listed.Count), more || common);
         }
-        catch (SqliteException exception)
+        catch (DbException exception)
         {
-            // The query is built so that FTS5 cannot reject it; should SQLite still fail, the reader gets an empty page, not a 500.
+            // The query is built so that the store cannot reject it; should it still fail, the reader gets an empty page, not a 500.
             LogSearchFailed(exception, input ?? "", match);
             return new SearchResults(words, new ListPage<SearchHit>([], 1, 1, 0), false);
         }
@@ -72,7 +77,7 @@ public sealed partial class ArticleSearch(Database database, SearchOptions optio
 
     // bm25 weights follow the columns: article_id (unindexed), title, summary, body. Given as "rank MATCH"
     // with "ORDER BY rank", FTS5 ranks inside the virtual table, about half the cost of ORDER BY bm25(...).
-    private static List<long> Rank(SqliteConnection connection, string match, int limit) =>
+    private static List<long> Rank(DbConnection connection, string match, int limit) =>
         connection.Query<long>(
             """
             SELECT rowid FROM articles_fts
@@ -82,16 +87,16 @@ public sealed partial class ArticleSearch(Database database, SearchOptions optio
             """,
             new { match, limit }).AsList();
 
-    private static List<long> Newest(SqliteConnection connection, string match, int limit) =>
+    private static List<long> Newest(DbConnection connection, string match, int limit) =>
         connection.Query<long>("SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match ORDER BY rowid DESC LIMIT @limit", new { match, limit }).AsList();
 
     // A query found in thousands of articles: its most recently indexed matches, those with every word in
     // their title first (bm25 over a window of a common word's doclists costs in proportion to the archive
     // in FTS5, so the window is ordered here, from the titles).
-    private static List<long> RankWindow(SqliteConnection connection, IReadOnlyList<string> words, List<long> window)
+    private static List<long> RankWindow(DbConnection connection, IReadOnlyList<string> words, List<long> window)
     {
         var wanted = words.SelectMany(SearchQuery.Tokens).ToHashSet(StringComparer.Ordinal);
-        var inTitle = connection.Query<(long RowId, string Title)>("SELECT rowid, title FROM articles WHERE rowid IN @window", new { window })
+        var inTitle = connection.Query<(long RowId, string Title)>($"SELECT rowid, title FROM articles WHERE {Dialect.In(connection, "rowid", "@window")}", new { window = window.ToArray() })
             .Where(r => wanted.IsSubsetOf(SearchQuery.Tokens(r.Title)))
             .Select(r => r.RowId)
             .ToHashSet();
@@ -99,24 +104,26 @@ public sealed partial class ArticleSearch(Database database, SearchOptions optio
     }
 
     // The ranked search rows whose articles are listed now, in rank order (the search row shares its article's rowid).
-    private static List<long> Listed(SqliteConnection connection, List<long> ranked, DateTimeOffset now)
+    private static List<long> Listed(DbConnection connection, List<long> ranked, DateTimeOffset now)
     {
         var listed = new HashSet<long>();
         foreach (var chunk in ranked.Chunk(500))
         {
             listed.UnionWith(connection.Query<long>(
-                "SELECT rowid FROM articles WHERE rowid IN @chunk AND listed = 1 AND published_at <= @now AND (expires_at IS NULL OR expires_at > @now)",
+                $"SELECT rowid FROM articles WHERE {Dialect.In(connection, "rowid", "@chunk")} AND listed = 1 AND published_at <= @now AND (expires_at IS NULL OR expires_at > @now)",
                 new { chunk, now = now.ToUnixTimeSeconds() }));
         }
 
         return ranked.Where(listed.Contains).ToList();
     }
 
-    private static Dictionary<long, Article> Documents(SqliteConnection connection, List<long> rowIds) =>
-        connection.Query<(long RowId, byte[] Document)>("SELECT rowid, CAST(document AS BLOB) FROM articles WHERE rowid IN @rowIds", new { rowIds })
+    private static Dictionary<long, Article> Documents(DbConnection connection, List<long> rowIds) =>
+        connection.Query<(long RowId, byte[] Document)>(
+                connection is Npgsql.NpgsqlConnection ? "SELECT rowid, document FROM articles WHERE rowid = ANY(@rowIds)" : "SELECT rowid, CAST(document AS BLOB) FROM articles WHERE rowid IN @rowIds",
+                new { rowIds = rowIds.ToArray() })
             .ToDictionary(r => r.RowId, r => StoredArticle.Read(r.Document));
 
-    private static List<SearchHit> Excerpts(SqliteConnection connection, string match, List<(long RowId, Article Article)> onPage)
+    private static List<SearchHit> Excerpts(DbConnection connection, string match, List<(long RowId, Article Article)> onPage)
     {
         if (onPage.Count == 0)
         {

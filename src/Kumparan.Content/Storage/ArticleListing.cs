@@ -3,7 +3,7 @@ using System.Text;
 using Dapper;
 using Kumparan.Content.Articles;
 using Kumparan.Content.Publishing;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Kumparan.Content.Storage;
 
@@ -50,7 +50,7 @@ public sealed class ArticleListing(Database database, DocumentCache? cache = nul
     /// <summary>How many of each topic's newest articles "Baca juga" weighs: enough for the five it shows, bounded for topics of any size.</summary>
     public const int RelatedCandidatesPerTopic = 30;
 
-    private const string Visible = "listed = 1 AND published_at <= $now AND (expires_at IS NULL OR expires_at > $now)";
+    private const string Visible = "listed = 1 AND published_at <= @now AND (expires_at IS NULL OR expires_at > @now)";
 
     private readonly record struct Source(string Table, string? KeyColumn, string IdColumn);
 
@@ -98,24 +98,26 @@ public sealed class ArticleListing(Database database, DocumentCache? cache = nul
         return Count(session, list, now);
     }
 
-    private static long Count(ReadSession session, ListKey list, DateTimeOffset now)
+    private long Count(ReadSession session, ListKey list, DateTimeOffset now)
     {
         var source = SourceOf(list.Kind);
-        var key = source.KeyColumn is { } column ? $" AND {column} = $key" : "";
+        var key = source.KeyColumn is { } column ? $" AND {column} = @key" : "";
         // Counted whatever their time; the scheduled and the expired are few and found on indexes.
-        var listed = Scalar(session, "SELECT listed FROM list_counts WHERE list = $list", ("$list", list.Key));
+        var listed = Scalar(session, "SELECT listed FROM list_counts WHERE list = @list", ("@list", list.Key));
         if (listed <= 0)
         {
             return 0;
         }
 
-        var future = Scalar(session, $"SELECT COUNT(*) FROM {source.Table} WHERE listed = 1{key} AND published_at > $now",
-            ("$key", KeyValue(list)), ("$now", now.ToUnixTimeSeconds()));
+        var future = Scalar(session, $"SELECT COUNT(*) FROM {source.Table} WHERE listed = 1{key} AND published_at > @now",
+            ("@key", KeyValue(list)), ("@now", now.ToUnixTimeSeconds()));
         // Unary "+" (a no-op) keeps the planner on the expiry index, where the expired are few, rather than on
         // the list's own index, which would count the whole list.
-        var keyAside = source.KeyColumn is { } keyColumn ? $" AND +{keyColumn} = $key" : "";
-        var expired = Scalar(session, $"SELECT COUNT(*) FROM {source.Table} WHERE listed = 1 AND expires_at <= $now{keyAside} AND +published_at <= $now",
-            ("$key", KeyValue(list)), ("$now", now.ToUnixTimeSeconds()));
+        // PostgreSQL's planner needs no such hint (and has no unary "+" for text).
+        var aside = database.IsPostgres ? "" : "+";
+        var keyAside = source.KeyColumn is { } keyColumn ? $" AND {aside}{keyColumn} = @key" : "";
+        var expired = Scalar(session, $"SELECT COUNT(*) FROM {source.Table} WHERE listed = 1 AND expires_at <= @now{keyAside} AND {aside}published_at <= @now",
+            ("@key", KeyValue(list)), ("@now", now.ToUnixTimeSeconds()));
         return Math.Max(0, listed - future - expired);
     }
 
@@ -126,37 +128,37 @@ public sealed class ArticleListing(Database database, DocumentCache? cache = nul
         {
             if (sql.Contains(name, StringComparison.Ordinal))
             {
-                command.Parameters.AddWithValue(name, value);
+                command.Bind(name, value);
             }
         }
 
-        return command.ExecuteScalar() is long n ? n : 0;
+        return command.ExecuteScalar() is { } n and not DBNull ? Convert.ToInt64(n, CultureInfo.InvariantCulture) : 0;
     }
 
     private List<Article> Read(ReadSession session, ListKey list, DateTimeOffset now, int limit, long offset)
     {
         var source = SourceOf(list.Kind);
-        var key = source.KeyColumn is { } column ? $" AND {column} = $key" : "";
+        var key = source.KeyColumn is { } column ? $" AND {column} = @key" : "";
         // The page's ids from the covering index (an offset skips index entries only), then their documents.
         var command = session.Command(
             $"""
             SELECT {source.IdColumn} FROM {source.Table}
             WHERE {Visible}{key}
             ORDER BY published_at DESC, {source.IdColumn}
-            LIMIT $limit OFFSET $offset
+            LIMIT @limit OFFSET @offset
             """);
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
+        command.Bind("@now", now.ToUnixTimeSeconds());
         if (source.KeyColumn is not null)
         {
-            command.Parameters.AddWithValue("$key", KeyValue(list));
+            command.Bind("@key", KeyValue(list));
         }
 
-        command.Parameters.AddWithValue("$limit", limit);
-        command.Parameters.AddWithValue("$offset", offset);
+        command.Bind("@limit", limit);
+        command.Bind("@offset", offset);
         return Documents(session, Ids(command));
     }
 
-    private static List<string> Ids(Microsoft.Data.Sqlite.SqliteCommand command)
+    private static List<string> Ids(System.Data.Common.DbCommand command)
     {
         using var reader = command.ExecuteReader();
         var ids = new List<string>();
@@ -194,12 +196,12 @@ public sealed class ArticleListing(Database database, DocumentCache? cache = nul
         var command = session.Command(
             $"""
             SELECT name FROM {source.Table}
-            WHERE {Visible} AND slug = $slug
+            WHERE {Visible} AND slug = @slug
             ORDER BY published_at DESC, article_id
             LIMIT 1
             """);
-        command.Parameters.AddWithValue("$slug", list.Slug);
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
+        command.Bind("@slug", list.Slug);
+        command.Bind("@now", now.ToUnixTimeSeconds());
         return command.ExecuteScalar() as string;
     }
 
@@ -216,18 +218,18 @@ public sealed class ArticleListing(Database database, DocumentCache? cache = nul
             for (var i = 0; i < topics.Count; i++)
             {
                 sql.Append(i == 0 ? "" : " UNION ALL ").Append(CultureInfo.InvariantCulture,
-                    $"SELECT * FROM (SELECT article_id AS id, published_at FROM article_topics WHERE {Visible} AND slug = $t{i} AND article_id <> $id ORDER BY published_at DESC, article_id LIMIT $per)");
+                    $"SELECT * FROM (SELECT article_id AS id, published_at FROM article_topics WHERE {Visible} AND slug = @t{i} AND article_id <> @id ORDER BY published_at DESC, article_id LIMIT @per) t{i}");
             }
 
-            sql.Append(") GROUP BY id ORDER BY COUNT(*) DESC, MAX(published_at) DESC, id LIMIT $count");
+            sql.Append(") candidates GROUP BY id ORDER BY COUNT(*) DESC, MAX(published_at) DESC, id LIMIT @count");
             var command = session.Command(sql.ToString());
-            command.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
-            command.Parameters.AddWithValue("$id", article.Id);
-            command.Parameters.AddWithValue("$per", RelatedCandidatesPerTopic);
-            command.Parameters.AddWithValue("$count", count);
+            command.Bind("@now", now.ToUnixTimeSeconds());
+            command.Bind("@id", article.Id);
+            command.Bind("@per", RelatedCandidatesPerTopic);
+            command.Bind("@count", count);
             for (var i = 0; i < topics.Count; i++)
             {
-                command.Parameters.AddWithValue("$t" + i.ToString(CultureInfo.InvariantCulture), topics[i]);
+                command.Bind("@t" + i.ToString(CultureInfo.InvariantCulture), topics[i]);
             }
 
             foreach (var other in Documents(session, Ids(command)))
@@ -257,10 +259,10 @@ public sealed class ArticleListing(Database database, DocumentCache? cache = nul
         var next = connection.QuerySingleOrDefault<long?>(
             """
             SELECT MIN(t) FROM (
-                SELECT published_at AS t FROM (SELECT published_at FROM articles WHERE listed = 1 AND published_at > @now ORDER BY published_at LIMIT 1)
+                SELECT published_at AS t FROM (SELECT published_at FROM articles WHERE listed = 1 AND published_at > @now ORDER BY published_at LIMIT 1) p
                 UNION ALL
-                SELECT expires_at FROM (SELECT expires_at FROM articles WHERE listed = 1 AND expires_at > @now ORDER BY expires_at LIMIT 1)
-            )
+                SELECT expires_at FROM (SELECT expires_at FROM articles WHERE listed = 1 AND expires_at > @now ORDER BY expires_at LIMIT 1) e
+            ) moments
             """,
             new { now = now.ToUnixTimeSeconds() });
         return next is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
@@ -273,12 +275,12 @@ public sealed class ArticleListing(Database database, DocumentCache? cache = nul
         command.CommandText =
             """
             SELECT document FROM articles WHERE id IN (
-                SELECT id FROM articles WHERE listed = 1 AND published_at > $from AND published_at <= $to
+                SELECT id FROM articles WHERE listed = 1 AND published_at > @from AND published_at <= @to
                 UNION
-                SELECT id FROM articles WHERE listed = 1 AND expires_at > $from AND expires_at <= $to)
+                SELECT id FROM articles WHERE listed = 1 AND expires_at > @from AND expires_at <= @to)
             """;
-        command.Parameters.AddWithValue("$from", after.ToUnixTimeSeconds());
-        command.Parameters.AddWithValue("$to", until.ToUnixTimeSeconds());
+        command.Bind("@from", after.ToUnixTimeSeconds());
+        command.Bind("@to", until.ToUnixTimeSeconds());
         return ReadDocuments(command);
     }
 
@@ -289,19 +291,19 @@ public sealed class ArticleListing(Database database, DocumentCache? cache = nul
         command.CommandText =
             $"""
             SELECT a.document FROM (
-                SELECT id, published_at FROM articles WHERE {Visible} AND published_at > $since ORDER BY published_at DESC, id
+                SELECT id, published_at FROM articles WHERE {Visible} AND published_at > @since ORDER BY published_at DESC, id
             ) p JOIN articles a ON a.id = p.id
             WHERE a.sponsored = 0
             ORDER BY p.published_at DESC, p.id
-            LIMIT $count
+            LIMIT @count
             """;
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
-        command.Parameters.AddWithValue("$since", since.ToUnixTimeSeconds());
-        command.Parameters.AddWithValue("$count", count);
+        command.Bind("@now", now.ToUnixTimeSeconds());
+        command.Bind("@since", since.ToUnixTimeSeconds());
+        command.Bind("@count", count);
         return ReadDocuments(command);
     }
 
-    internal static List<Article> ReadDocuments(SqliteCommand command)
+    internal static List<Article> ReadDocuments(DbCommand command)
     {
         using var reader = command.ExecuteReader();
         var articles = new List<Article>();

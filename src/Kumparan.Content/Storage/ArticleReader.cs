@@ -45,8 +45,8 @@ public sealed class ArticleReader(Database database, DocumentCache? cache = null
         }
 
         var generation = cache?.Generation ?? 0;
-        var command = session.Command("SELECT document FROM articles WHERE id = $id");
-        command.Parameters.AddWithValue("$id", id);
+        var command = session.Command("SELECT document FROM articles WHERE id = @id");
+        command.Bind("@id", id);
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
@@ -60,8 +60,8 @@ public sealed class ArticleReader(Database database, DocumentCache? cache = null
 
     private static Article? WithBody(ReadSession session, string id)
     {
-        var command = session.Command("SELECT document, body FROM articles WHERE id = $id");
-        command.Parameters.AddWithValue("$id", id);
+        var command = session.Command("SELECT document, body FROM articles WHERE id = @id");
+        command.Bind("@id", id);
         using var reader = command.ExecuteReader();
         return reader.Read() ? StoredArticle.Read(reader.GetFieldValue<byte[]>(0), reader.IsDBNull(1) ? default : reader.GetFieldValue<byte[]>(1)) : null;
     }
@@ -69,17 +69,17 @@ public sealed class ArticleReader(Database database, DocumentCache? cache = null
     public Article? BySlug(string channel, string slug)
     {
         using var session = database.Read();
-        var command = session.Command("SELECT id FROM articles WHERE channel = $channel AND slug = $slug");
-        command.Parameters.AddWithValue("$channel", channel);
-        command.Parameters.AddWithValue("$slug", slug);
+        var command = session.Command("SELECT id FROM articles WHERE channel = @channel AND slug = @slug");
+        command.Bind("@channel", channel);
+        command.Bind("@slug", slug);
         return command.ExecuteScalar() is string id ? Listed(session, id, cache) : null;
     }
 
     public string? GonePath(string id)
     {
         using var session = database.Read();
-        var command = session.Command("SELECT path FROM gone_articles WHERE id = $id");
-        command.Parameters.AddWithValue("$id", id);
+        var command = session.Command("SELECT path FROM gone_articles WHERE id = @id");
+        command.Bind("@id", id);
         return command.ExecuteScalar() as string;
     }
 
@@ -91,8 +91,8 @@ public sealed class ArticleReader(Database database, DocumentCache? cache = null
 
     private Article? ByAlias(ReadSession session, string path)
     {
-        var command = session.Command("SELECT article_id FROM article_aliases WHERE alias = $path ORDER BY published_at, article_id LIMIT 1");
-        command.Parameters.AddWithValue("$path", path);
+        var command = session.Command("SELECT article_id FROM article_aliases WHERE alias = @path ORDER BY published_at, article_id LIMIT 1");
+        command.Bind("@path", path);
         return command.ExecuteScalar() is string id ? Listed(session, id, cache) : null;
     }
 
@@ -118,12 +118,12 @@ public sealed class ArticleReader(Database database, DocumentCache? cache = null
     {
         using var session = database.Read();
         var candidates = new HashSet<string>(StringComparer.Ordinal);
-        var command = session.Command("SELECT article_id FROM correction_refs WHERE ref = $ref AND article_id <> $id");
+        var command = session.Command("SELECT article_id FROM correction_refs WHERE ref = @ref AND article_id <> @id");
         foreach (var key in article.Aliases.Prepend(article.Id))
         {
             command.Parameters.Clear();
-            command.Parameters.AddWithValue("$ref", key);
-            command.Parameters.AddWithValue("$id", article.Id);
+            command.Bind("@ref", key);
+            command.Bind("@id", article.Id);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

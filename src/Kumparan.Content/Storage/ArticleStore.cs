@@ -3,7 +3,7 @@ using System.Text.Json;
 using Dapper;
 using Kumparan.Content.Articles;
 using Kumparan.Content.FooterPages;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Kumparan.Content.Storage;
 
@@ -34,7 +34,7 @@ public sealed class ArticleStore(Database database)
         using var connection = database.Open();
         var states = paths is null
             ? connection.Query<FileState>($"SELECT {Columns} FROM content_files")
-            : paths.Chunk(500).SelectMany(chunk => connection.Query<FileState>($"SELECT {Columns} FROM content_files WHERE path IN @chunk", new { chunk }));
+            : paths.Chunk(500).SelectMany(chunk => connection.Query<FileState>($"SELECT {Columns} FROM content_files WHERE {Dialect.In(connection, "path", "@chunk")}", new { chunk }));
         return states.ToDictionary(s => s.Path, StringComparer.Ordinal);
     }
 
@@ -43,7 +43,7 @@ public sealed class ArticleStore(Database database)
     {
         using var connection = database.Open();
         return [.. pictures.Chunk(500).SelectMany(chunk => connection.Query<string>(
-            "SELECT DISTINCT a.source_path FROM article_media m JOIN articles a ON a.id = m.article_id WHERE m.name IN @chunk AND a.source_path IS NOT NULL",
+            $"SELECT DISTINCT a.source_path FROM article_media m JOIN articles a ON a.id = m.article_id WHERE {Dialect.In(connection, "m.name", "@chunk")} AND a.source_path IS NOT NULL",
             new { chunk })).Distinct(StringComparer.Ordinal)];
     }
 
@@ -52,7 +52,7 @@ public sealed class ArticleStore(Database database)
     {
         using var connection = database.Open();
         return paths.Chunk(500)
-            .SelectMany(chunk => connection.Query<(string Path, long Size, long Ticks)>("SELECT path, size, modified_ticks FROM content_files WHERE path IN @chunk", new { chunk }))
+            .SelectMany(chunk => connection.Query<(string Path, long Size, long Ticks)>($"SELECT path, size, modified_ticks FROM content_files WHERE {Dialect.In(connection, "path", "@chunk")}", new { chunk }))
             .ToDictionary(r => r.Path, r => (r.Size, r.Ticks), StringComparer.Ordinal);
     }
 
@@ -138,7 +138,7 @@ public sealed class ArticleStore(Database database)
             new { since = since.ToUnixTimeSeconds(), until = until.ToUnixTimeSeconds(), limit }).ToList();
     }
 
-    internal static void UpsertPage(SqliteConnection connection, IDbTransaction transaction, FooterPage page, string sourceText) =>
+    internal static void UpsertPage(DbConnection connection, IDbTransaction transaction, FooterPage page, string sourceText) =>
         connection.Execute(
             """
             INSERT INTO pages (slug, title, summary, html, source_path, source_text) VALUES (@Slug, @Title, @Summary, @Html, @SourcePath, @sourceText)
@@ -147,7 +147,7 @@ public sealed class ArticleStore(Database database)
             """,
             new { page.Slug, page.Title, page.Summary, page.Html, page.SourcePath, sourceText }, transaction);
 
-    internal static void SaveFileState(SqliteConnection connection, IDbTransaction transaction, FileState state, IReadOnlyList<ContentError> errors) =>
+    internal static void SaveFileState(DbConnection connection, IDbTransaction transaction, FileState state, IReadOnlyList<ContentError> errors) =>
         connection.Execute(
             """
             INSERT INTO content_files (path, size, modified_ticks, hash, status, errors) VALUES (@Path, @Size, @ModifiedTicks, @Hash, @Status, @errors)

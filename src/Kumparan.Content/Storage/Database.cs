@@ -1,12 +1,26 @@
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Kumparan.Content.Storage;
 
-/// <summary>The SQLite file: connections with the pragmas every connection needs, and the schema.</summary>
+/// <summary>Where the store lives: an SQLite file (the embedded default) or a PostgreSQL database shared by several nodes.</summary>
+public enum StoreProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The store's database: connections with the settings every connection needs, and the schema. An
+/// SQLite file by default; PostgreSQL (<see cref="ForPostgres"/>) for several nodes, with the same SQL
+/// where it is portable and a seam per dialect difference (search, the schema, SQLite's file care).
+/// </summary>
 public sealed class Database : IDisposable
 {
     private readonly string _connectionString;
+    private readonly NpgsqlDataSource? _postgres;
 
     static Database()
     {
@@ -29,6 +43,36 @@ public sealed class Database : IDisposable
     {
     }
 
+    private Database(NpgsqlDataSource dataSource)
+    {
+        Provider = StoreProvider.Postgres;
+        Path = "";
+        _connectionString = dataSource.ConnectionString;
+        _postgres = dataSource;
+        _sessions = new SessionPool(Open);
+    }
+
+    /// <summary>A PostgreSQL database (<paramref name="connectionString"/> in Npgsql's format); statements are prepared automatically.</summary>
+    public static Database ForPostgres(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The pages run a few dozen distinct statements again and again: prepared once per connection.
+            builder.MaxAutoPrepare = 64;
+        }
+
+        builder.ApplicationName ??= "kumparan";
+        return new Database(NpgsqlDataSource.Create(builder.ConnectionString));
+    }
+
+    public StoreProvider Provider { get; }
+
+    public bool IsPostgres => Provider == StoreProvider.Postgres;
+
+    /// <summary>The connection string, for a second connection of its own (a listener, a lock holder).</summary>
+    public string ConnectionString => _connectionString;
+
     private Database(string path, bool building)
     {
         Path = System.IO.Path.GetFullPath(path);
@@ -40,6 +84,7 @@ public sealed class Database : IDisposable
 
     private readonly SessionPool _sessions;
 
+    /// <summary>The SQLite file (empty on PostgreSQL).</summary>
     public string Path { get; }
 
     /// <summary>Where <see cref="Replace"/> builds a file before moving it to <see cref="Path"/>.</summary>
@@ -55,8 +100,16 @@ public sealed class Database : IDisposable
     /// <summary>A connection with its prepared statements, for reads; dispose it to give it back.</summary>
     public ReadSession Read() => _sessions.Rent();
 
-    public SqliteConnection Open()
+    public DbConnection Open() => _postgres is { } postgres ? postgres.OpenConnection() : OpenSqlite();
+
+    /// <summary>An SQLite connection, for what only a file has (pragmas, recovery, the upgrade of old files).</summary>
+    public SqliteConnection OpenSqlite()
     {
+        if (IsPostgres)
+        {
+            throw new InvalidOperationException("The store is a PostgreSQL database, not an SQLite file.");
+        }
+
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
@@ -72,13 +125,24 @@ public sealed class Database : IDisposable
     /// <summary>Closes the idle read sessions (before the file is moved or deleted by someone else).</summary>
     public void CloseSessions() => _sessions.Retire();
 
-    public void Dispose() => _sessions.Retire();
+    public void Dispose()
+    {
+        _sessions.Retire();
+        _postgres?.Dispose();
+    }
 
-    /// <summary>Creates the file on first run and brings the schema up to date.</summary>
+    /// <summary>Creates the file (or the tables) on first run and brings the schema up to date.</summary>
     public void Migrate()
     {
         using var scope = WriteLock.EnterScope();
-        using var connection = Open();
+        if (_postgres is not null)
+        {
+            using var shared = Open();
+            PostgresSchema.Apply(shared);
+            return;
+        }
+
+        using var connection = OpenSqlite();
         using (var size = connection.CreateCommand())
         {
             // A new file (no table yet) gets 16 KiB pages: an article's row (its document, body and source,
@@ -126,7 +190,7 @@ public sealed class Database : IDisposable
         {
             aside.Migrate();
             build(aside);
-            using (var connection = aside.Open())
+            using (var connection = aside.OpenSqlite())
             {
                 connection.Execute("PRAGMA journal_mode = WAL");
             }
@@ -163,12 +227,18 @@ public sealed class Database : IDisposable
     /// <summary>True when the file exists and has every migration applied (it can be read before <see cref="Migrate"/>).</summary>
     public bool IsCurrent()
     {
+        if (IsPostgres)
+        {
+            using var shared = Open();
+            return PostgresSchema.IsCurrent(shared);
+        }
+
         if (!File.Exists(Path))
         {
             return false;
         }
 
-        using var connection = Open();
+        using var connection = OpenSqlite();
         return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'") == 1
             && connection.ExecuteScalar<long?>("SELECT MAX(version) FROM schema_migrations") == Migrations.Latest;
     }
@@ -176,15 +246,21 @@ public sealed class Database : IDisposable
     /// <summary>SQLite's own structural check; "ok" when the file is sound, else the problems it found.</summary>
     public IReadOnlyList<string> QuickCheck()
     {
-        using var connection = Open();
+        using var connection = OpenSqlite();
         return connection.Query<string>("PRAGMA quick_check(20)").ToList();
     }
 
     /// <summary>Copies the write-ahead log into the file and truncates it, so the WAL cannot grow without bound.</summary>
     public (int Busy, int LogFrames, int Checkpointed) Checkpoint()
     {
+        if (IsPostgres)
+        {
+            // PostgreSQL checkpoints its own log.
+            return (0, 0, 0);
+        }
+
         using var scope = WriteLock.EnterScope();
-        using var connection = Open();
+        using var connection = OpenSqlite();
         return connection.QuerySingle<(int, int, int)>("PRAGMA wal_checkpoint(TRUNCATE)");
     }
 

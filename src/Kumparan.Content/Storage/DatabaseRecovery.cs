@@ -45,7 +45,7 @@ public static partial class DatabaseRecovery
 
         try
         {
-            using var connection = database.Open();
+            using var connection = database.OpenSqlite();
             connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sqlite_master");
             return true;
         }
@@ -123,7 +123,7 @@ public static partial class DatabaseRecovery
         List<long> rowids;
         try
         {
-            using var connection = database.Open();
+            using var connection = database.OpenSqlite();
             rowids = connection.Query<long>($"SELECT rowid FROM {table} NOT INDEXED").ToList();
         }
         catch (SqliteException e)
@@ -136,7 +136,7 @@ public static partial class DatabaseRecovery
         {
             try
             {
-                using var connection = database.Open();
+                using var connection = database.OpenSqlite();
                 if (read(connection, rowid) is { } row)
                 {
                     into.Add(row);
@@ -153,7 +153,7 @@ public static partial class DatabaseRecovery
     {
         try
         {
-            using var connection = database.Open();
+            using var connection = database.OpenSqlite();
             return connection.Query<(string Id, string Path)>("SELECT id, path FROM gone_articles NOT INDEXED").ToDictionary(r => r.Id, r => r.Path, StringComparer.Ordinal);
         }
         catch (SqliteException e)

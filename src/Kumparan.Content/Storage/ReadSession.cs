@@ -1,32 +1,45 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using System.Diagnostics;
+using Kumparan.Content.Diagnostics;
 
 namespace Kumparan.Content.Storage;
 
 /// <summary>
 /// An open connection with the statements it has prepared, lent to one request at a time. Opening a
-/// connection (its pragmas) and preparing a statement cost more than most of the pages' queries: a
-/// request borrows a session and runs statements prepared by earlier requests.
+/// connection and preparing a statement cost more than most of the pages' queries: a request borrows a
+/// session and runs statements prepared by earlier requests.
 /// </summary>
 public sealed class ReadSession : IDisposable
 {
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     private readonly SessionPool _pool;
+    private long _rented;
 
-    internal ReadSession(SessionPool pool, SqliteConnection connection, long generation)
+    internal ReadSession(SessionPool pool, DbConnection connection, long generation)
     {
         _pool = pool;
         Connection = connection;
         Generation = generation;
     }
 
-    public SqliteConnection Connection { get; }
+    public DbConnection Connection { get; }
 
     internal long Generation { get; }
 
+    /// <summary>Set while lent out, for the time its queries took (the store's latency as a page sees it).</summary>
+    internal void Rented() => _rented = Stopwatch.GetTimestamp();
+
     /// <summary>The statement for <paramref name="sql"/>, prepared once per session, its parameters cleared.</summary>
-    public SqliteCommand Command(string sql)
+    public DbCommand Command(string sql)
     {
+        if (Connection is Npgsql.NpgsqlConnection postgres)
+        {
+            // A new command each time: Npgsql keeps a used command's parameters bound to its parsed statement,
+            // and prepares statements per connection by their text (auto-prepare), whichever command runs them.
+            return new Npgsql.NpgsqlCommand(sql, postgres);
+        }
+
         if (!_commands.TryGetValue(sql, out var command))
         {
             command = Connection.CreateCommand();
@@ -39,7 +52,11 @@ public sealed class ReadSession : IDisposable
     }
 
     /// <summary>Gives the session back to its pool (or closes it).</summary>
-    public void Dispose() => _pool.Return(this);
+    public void Dispose()
+    {
+        StoreMetrics.RecordRead(Stopwatch.GetElapsedTime(_rented).TotalSeconds);
+        _pool.Return(this);
+    }
 
     internal void Close()
     {
@@ -53,7 +70,7 @@ public sealed class ReadSession : IDisposable
 }
 
 /// <summary>The sessions of one database; a file swapped in (a rebuild) retires the sessions of the old one.</summary>
-internal sealed class SessionPool(Func<SqliteConnection> open)
+internal sealed class SessionPool(Func<DbConnection> open)
 {
     private const int Kept = 32;
 
@@ -64,20 +81,23 @@ internal sealed class SessionPool(Func<SqliteConnection> open)
     {
         while (_idle.TryTake(out var session))
         {
-            if (session.Generation == Volatile.Read(ref _generation))
+            if (session.Generation == Volatile.Read(ref _generation) && session.Connection.State == System.Data.ConnectionState.Open)
             {
+                session.Rented();
                 return session;
             }
 
             session.Close();
         }
 
-        return new ReadSession(this, open(), Volatile.Read(ref _generation));
+        var fresh = new ReadSession(this, open(), Volatile.Read(ref _generation));
+        fresh.Rented();
+        return fresh;
     }
 
     public void Return(ReadSession session)
     {
-        if (session.Generation == Volatile.Read(ref _generation) && _idle.Count < Kept)
+        if (session.Generation == Volatile.Read(ref _generation) && _idle.Count < Kept && session.Connection.State == System.Data.ConnectionState.Open)
         {
             _idle.Add(session);
         }
@@ -96,4 +116,29 @@ internal sealed class SessionPool(Func<SqliteConnection> open)
             session.Close();
         }
     }
+}
+
+/// <summary>Parameters on any provider's command.</summary>
+public static class CommandParameters
+{
+    /// <summary>Adds a parameter named <paramref name="name"/> (written <c>@name</c> in the SQL; null is sent as NULL).</summary>
+    public static DbCommand Bind(this DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return command;
+    }
+}
+
+/// <summary>The few words SQLite and PostgreSQL write differently.</summary>
+public static class Dialect
+{
+    /// <summary>
+    /// "<paramref name="column"/> is one of the list in <paramref name="parameter"/>": Dapper expands a list
+    /// for SQLite (<c>IN @list</c>); PostgreSQL takes it as one array (<c>= ANY(@list)</c>).
+    /// </summary>
+    public static string In(DbConnection connection, string column, string parameter) =>
+        connection is Npgsql.NpgsqlConnection ? $"{column} = ANY({parameter})" : $"{column} IN {parameter}";
 }

@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Kumparan.Content.Storage;
 
@@ -110,11 +110,11 @@ public sealed class SitemapQueries(Database database) : ISitemapQueries
     }
 
     // Listed articles that are not public at the moment (scheduled or expired), counted per key.
-    private static Dictionary<string, long> Hidden(SqliteConnection connection, string select, long now)
+    private static Dictionary<string, long> Hidden(DbConnection connection, string select, long now)
     {
         var scheduled = string.Format(System.Globalization.CultureInfo.InvariantCulture, select, "a.listed = 1 AND a.published_at > @now");
         var expired = string.Format(System.Globalization.CultureInfo.InvariantCulture, select, "a.listed = 1 AND a.expires_at <= @now AND a.published_at <= @now");
-        return connection.Query<(string Key, long Count)>($"SELECT Key, COUNT(*) FROM ({scheduled} UNION ALL {expired}) GROUP BY Key", new { now })
+        return connection.Query<(string Key, long Count)>($"SELECT Key, COUNT(*) FROM ({scheduled} UNION ALL {expired}) hidden GROUP BY Key", new { now })
             .ToDictionary(r => r.Key, r => r.Count, StringComparer.Ordinal);
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Kumparan.Content.Articles;
 using Kumparan.Content.Publishing;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Kumparan.Content.Storage;
 
@@ -13,9 +13,9 @@ namespace Kumparan.Content.Storage;
 /// </summary>
 internal sealed class SyncWriter : IDisposable
 {
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
-    private readonly List<SqliteCommand> _commands = [];
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly List<DbCommand> _commands = [];
 
     // Search rows are held back and written in batches. FTS5 writes its pending terms out as a new
     // segment whenever another statement of the transaction opens a savepoint (any INSERT into a table
@@ -27,83 +27,92 @@ internal sealed class SyncWriter : IDisposable
     private readonly Dictionary<string, (long Listed, long ModifiedAt)> _pendingCounts = new(StringComparer.Ordinal);
     private bool _changed;
 
-    private readonly SqliteCommand _idOfSource;
-    private readonly SqliteCommand _ownerOfId;
-    private readonly SqliteCommand _ownerOfSlug;
-    private readonly SqliteCommand _pathOfId;
-    private readonly SqliteCommand _deleteArticle;
-    private readonly SqliteCommand _deleteSearchRow;
-    private readonly SqliteCommand _deleteSearchRowsOf;
-    private readonly SqliteCommand _insertArticle;
-    private readonly SqliteCommand _insertTopic;
-    private readonly SqliteCommand _insertAuthor;
-    private readonly SqliteCommand _insertAlias;
-    private readonly SqliteCommand _insertReference;
-    private SqliteCommand? _insertPicture;
-    private readonly SqliteCommand _insertSearchRow;
-    private readonly SqliteCommand _addCount;
-    private readonly SqliteCommand _deleteGone;
-    private readonly SqliteCommand _markGone;
-    private readonly SqliteCommand _saveFileState;
-    private readonly SqliteCommand _bumpVersion;
+    private readonly DbCommand _idOfSource;
+    private readonly DbCommand _ownerOfId;
+    private readonly DbCommand _ownerOfSlug;
+    private readonly DbCommand _pathOfId;
+    private readonly DbCommand _deleteArticle;
+    private readonly DbCommand _deleteSearchRow;
+    private readonly DbCommand _deleteSearchRowsOf;
+    private readonly DbCommand _insertArticle;
+    private readonly DbCommand _insertTopic;
+    private readonly DbCommand _insertAuthor;
+    private readonly DbCommand _insertAlias;
+    private readonly DbCommand _insertReference;
+    private DbCommand? _insertPicture;
+    private readonly DbCommand _insertSearchRow;
+    private readonly DbCommand _addCount;
+    private readonly DbCommand _deleteGone;
+    private readonly DbCommand _markGone;
+    private readonly DbCommand _saveFileState;
+    private readonly DbCommand _bumpVersion;
 
-    public SyncWriter(SqliteConnection connection, SqliteTransaction transaction)
+    // PostgreSQL prepares the statements it sees repeatedly by itself (auto-prepare); its search row holds the tsvector.
+    private readonly bool _postgres;
+
+    public SyncWriter(DbConnection connection, DbTransaction transaction)
     {
         _connection = connection;
         _transaction = transaction;
-        _idOfSource = Prepare("SELECT id FROM articles WHERE source_path = $path", "$path");
-        _ownerOfId = Prepare(ContentClaims.OwnerOfIdSql, "$id");
-        _ownerOfSlug = Prepare(ContentClaims.OwnerOfSlugSql, "$channel", "$slug", "$id");
-        _pathOfId = Prepare("SELECT '/' || channel || '/' || slug || '-' || id FROM articles WHERE id = $id", "$id");
-        _deleteArticle = Prepare("DELETE FROM articles WHERE id = $id RETURNING rowid, document", "$id");
+        _postgres = connection is Npgsql.NpgsqlConnection;
+        _idOfSource = Prepare("SELECT id FROM articles WHERE source_path = @path", "@path");
+        _ownerOfId = Prepare(ContentClaims.OwnerOfIdSql, "@id");
+        _ownerOfSlug = Prepare(ContentClaims.OwnerOfSlugSql, "@channel", "@slug", "@id");
+        _pathOfId = Prepare("SELECT '/' || channel || '/' || slug || '-' || id FROM articles WHERE id = @id", "@id");
+        _deleteArticle = Prepare("DELETE FROM articles WHERE id = @id RETURNING rowid, document", "@id");
         // The search row has the article row's rowid (set below), so deleting it needs no scan of the FTS table.
-        _deleteSearchRow = Prepare("DELETE FROM articles_fts WHERE rowid = $rowid AND article_id = $id", "$rowid", "$id");
-        _deleteSearchRowsOf = Prepare("DELETE FROM articles_fts WHERE article_id = $id", "$id");
+        _deleteSearchRow = Prepare("DELETE FROM articles_fts WHERE rowid = @rowid AND article_id = @id", "@rowid", "@id");
+        _deleteSearchRowsOf = Prepare("DELETE FROM articles_fts WHERE article_id = @id", "@id");
         _insertArticle = Prepare(
             """
             INSERT INTO articles (id, slug, channel, title, published_at, expires_at, draft, source_path, document, body, source_text, changed_at,
                 listed, sponsored, modified_at, month)
-            VALUES ($id, $slug, $channel, $title, $published, $expires, $draft, $source, $document, $body, $text, $changed,
-                $listed, $sponsored, $modified, $month)
+            VALUES (@id, @slug, @channel, @title, @published, @expires, @draft, @source, @document, @body, @text, @changed,
+                @listed, @sponsored, @modified, @month)
             RETURNING rowid
             """,
-            "$id", "$slug", "$channel", "$title", "$published", "$expires", "$draft", "$source", "$document", "$body", "$text", "$changed",
-            "$listed", "$sponsored", "$modified", "$month");
+            "@id", "@slug", "@channel", "@title", "@published", "@expires", "@draft", "@source", "@document", "@body", "@text", "@changed",
+            "@listed", "@sponsored", "@modified", "@month");
         _insertTopic = Prepare(
             """
             INSERT INTO article_topics (article_id, slug, name, published_at, expires_at, listed)
-            VALUES ($id, $slug, $name, $published, $expires, $listed) ON CONFLICT DO NOTHING
+            VALUES (@id, @slug, @name, @published, @expires, @listed) ON CONFLICT DO NOTHING
             """,
-            "$id", "$slug", "$name", "$published", "$expires", "$listed");
+            "@id", "@slug", "@name", "@published", "@expires", "@listed");
         _insertAuthor = Prepare(
             """
             INSERT INTO article_authors (article_id, position, slug, name, published_at, expires_at, listed)
-            VALUES ($id, $position, $slug, $name, $published, $expires, $listed)
+            VALUES (@id, @position, @slug, @name, @published, @expires, @listed)
             """,
-            "$id", "$position", "$slug", "$name", "$published", "$expires", "$listed");
-        _insertAlias = Prepare("INSERT INTO article_aliases (alias, article_id, published_at) VALUES ($alias, $id, $published) ON CONFLICT DO NOTHING",
-            "$alias", "$id", "$published");
-        _insertReference = Prepare("INSERT INTO correction_refs (ref, article_id) VALUES ($ref, $id) ON CONFLICT DO NOTHING", "$ref", "$id");
-        _insertSearchRow = Prepare("INSERT INTO articles_fts (rowid, article_id, title, summary, body) VALUES ($rowid, $id, $title, $summary, $body)",
-            "$rowid", "$id", "$title", "$summary", "$body");
+            "@id", "@position", "@slug", "@name", "@published", "@expires", "@listed");
+        _insertAlias = Prepare("INSERT INTO article_aliases (alias, article_id, published_at) VALUES (@alias, @id, @published) ON CONFLICT DO NOTHING",
+            "@alias", "@id", "@published");
+        _insertReference = Prepare("INSERT INTO correction_refs (ref, article_id) VALUES (@ref, @id) ON CONFLICT DO NOTHING", "@ref", "@id");
+        _insertSearchRow = Prepare(_postgres
+                ? """
+                  INSERT INTO articles_fts (rowid, article_id, title, summary, body, search) VALUES (@rowid, @id, @title, @summary, @body,
+                      setweight(to_tsvector('kumparan', @title), 'A') || setweight(to_tsvector('kumparan', @summary), 'B') || setweight(to_tsvector('kumparan', @body), 'D'))
+                  """
+                : "INSERT INTO articles_fts (rowid, article_id, title, summary, body) VALUES (@rowid, @id, @title, @summary, @body)",
+            "@rowid", "@id", "@title", "@summary", "@body");
         _addCount = Prepare(
             """
-            INSERT INTO list_counts (list, listed, modified_at) VALUES ($list, $listed, $modified)
+            INSERT INTO list_counts (list, listed, modified_at) VALUES (@list, @listed, @modified)
             ON CONFLICT (list) DO UPDATE SET listed = list_counts.listed + excluded.listed,
                 modified_at = CASE WHEN excluded.modified_at > list_counts.modified_at THEN excluded.modified_at ELSE list_counts.modified_at END
             """,
-            "$list", "$listed", "$modified");
-        _deleteGone = Prepare("DELETE FROM gone_articles WHERE id = $id", "$id");
+            "@list", "@listed", "@modified");
+        _deleteGone = Prepare("DELETE FROM gone_articles WHERE id = @id", "@id");
         _markGone = Prepare(
-            "INSERT INTO gone_articles (id, path, gone_at) VALUES ($id, $path, $at) ON CONFLICT (id) DO UPDATE SET path = excluded.path, gone_at = excluded.gone_at",
-            "$id", "$path", "$at");
+            "INSERT INTO gone_articles (id, path, gone_at) VALUES (@id, @path, @at) ON CONFLICT (id) DO UPDATE SET path = excluded.path, gone_at = excluded.gone_at",
+            "@id", "@path", "@at");
         _saveFileState = Prepare(
             """
-            INSERT INTO content_files (path, size, modified_ticks, hash, status, errors) VALUES ($path, $size, $ticks, $hash, $status, $errors)
+            INSERT INTO content_files (path, size, modified_ticks, hash, status, errors) VALUES (@path, @size, @ticks, @hash, @status, @errors)
             ON CONFLICT (path) DO UPDATE SET size = excluded.size, modified_ticks = excluded.modified_ticks,
                 hash = excluded.hash, status = excluded.status, errors = excluded.errors
             """,
-            "$path", "$size", "$ticks", "$hash", "$status", "$errors");
+            "@path", "@size", "@ticks", "@hash", "@status", "@errors");
         _bumpVersion = Prepare("UPDATE content_version SET version = version + 1 WHERE id = 1");
     }
 
@@ -173,7 +182,7 @@ internal sealed class SyncWriter : IDisposable
         foreach (var picture in article.Pictures ?? [])
         {
             // Prepared on first use: the upgrade to schema 2 writes through this class before the table exists.
-            _insertPicture ??= Prepare("INSERT INTO article_media (name, article_id) VALUES ($name, $id) ON CONFLICT DO NOTHING", "$name", "$id");
+            _insertPicture ??= Prepare("INSERT INTO article_media (name, article_id) VALUES (@name, @id) ON CONFLICT DO NOTHING", "@name", "@id");
             Execute(_insertPicture, picture, article.Id);
         }
 
@@ -271,15 +280,15 @@ internal sealed class SyncWriter : IDisposable
     /// Fills the columns, list rows, aliases, references and counts of every stored article from its
     /// document (a database written before they existed), keeping rows and search rows as they are.
     /// </summary>
-    public static void Rederive(SqliteConnection connection, SqliteTransaction transaction)
+    public static void Rederive(DbConnection connection, DbTransaction transaction)
     {
         using var writer = new SyncWriter(connection, transaction);
         var update = writer.Prepare(
             """
-            UPDATE articles SET document = $document, body = $body, listed = $listed, sponsored = $sponsored, modified_at = $modified, month = $month
-            WHERE rowid = $rowid
+            UPDATE articles SET document = @document, body = @body, listed = @listed, sponsored = @sponsored, modified_at = @modified, month = @month
+            WHERE rowid = @rowid
             """,
-            "$document", "$body", "$listed", "$sponsored", "$modified", "$month", "$rowid");
+            "@document", "@body", "@listed", "@sponsored", "@modified", "@month", "@rowid");
         Execute(writer.Prepare("DELETE FROM article_topics"));
         Execute(writer.Prepare("DELETE FROM article_authors"));
         using var read = connection.CreateCommand();
@@ -319,22 +328,28 @@ internal sealed class SyncWriter : IDisposable
         }
     }
 
-    private SqliteCommand Prepare(string sql, params string[] parameters)
+    private DbCommand Prepare(string sql, params string[] parameters)
     {
         var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         command.CommandText = sql;
         foreach (var name in parameters)
         {
-            command.Parameters.Add(new SqliteParameter(name, null));
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
         }
 
-        command.Prepare();
+        if (!_postgres)
+        {
+            command.Prepare();
+        }
+
         _commands.Add(command);
         return command;
     }
 
-    private static void Bind(SqliteCommand command, object?[] values)
+    private static void Bind(DbCommand command, object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
@@ -342,19 +357,19 @@ internal sealed class SyncWriter : IDisposable
         }
     }
 
-    private static int Execute(SqliteCommand command, params object?[] values)
+    private static int Execute(DbCommand command, params object?[] values)
     {
         Bind(command, values);
         return command.ExecuteNonQuery();
     }
 
-    private static SqliteDataReader Reader(SqliteCommand command, params object?[] values)
+    private static DbDataReader Reader(DbCommand command, params object?[] values)
     {
         Bind(command, values);
         return command.ExecuteReader();
     }
 
-    private static T? Scalar<T>(SqliteCommand command, params object?[] values)
+    private static T? Scalar<T>(DbCommand command, params object?[] values)
     {
         Bind(command, values);
         var result = command.ExecuteScalar();

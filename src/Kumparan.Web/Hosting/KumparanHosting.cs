@@ -54,7 +54,7 @@ public static class KumparanHosting
             .ReadFrom.Services(provider));
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(p => new Database(p.GetRequiredService<ContentLocation>().DatabasePath));
+        services.AddSingleton(p => p.GetRequiredService<IOptions<KumparanOptions>>().Value.Database.Open(p.GetRequiredService<ContentLocation>().DatabasePath));
         services.AddSingleton<ArticleStore>();
         services.AddSingleton(p => new MediaInspector(
             p.GetRequiredService<IOptions<KumparanOptions>>().Value.Images,
@@ -103,6 +103,11 @@ public static class KumparanHosting
             p.GetRequiredService<Database>(),
             p.GetRequiredService<IOptions<KumparanOptions>>().Value.Search,
             p.GetRequiredService<ILogger<ArticleSearch>>()));
+        services.AddSingleton<NodeRole>();
+        // On PostgreSQL: which node synchronizes content/ is settled before start-up indexes it, and every node
+        // follows the leader's changes.
+        services.AddHostedService<Cluster.LeaderElection>();
+        services.AddHostedService<Cluster.ClusterChanges>();
         // The watcher first: it follows content/ before start-up's index reads it (see ContentWatcher.StartAsync).
         services.AddHostedService<ContentWatcher>();
         services.AddHostedService<ContentStartup>();
@@ -190,6 +195,11 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        if (database.IsPostgres)
+        {
+            return StartShared(started, cancellationToken);
+        }
+
         Salvage? salvage = null;
         if (!DatabaseRecovery.Opens(database))
         {
@@ -214,6 +224,32 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
         // A store without a single article (a first start, or one stopped in the middle of its first index)
         // is indexed before the first request, up to the configured wait.
         if (!existing || !HoldsArticles())
+        {
+            first.Wait(TimeSpan.FromSeconds(options.Value.FirstIndexWaitSeconds), cancellationToken);
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogServing(elapsed, first.IsCompleted ? "indexed" : "indexing in the background");
+        return Task.CompletedTask;
+    }
+
+    // PostgreSQL keeps its own log and recovers by itself: the tables are brought up to date (once, whichever
+    // node starts first), and the leader, if this node is it, indexes content/ as a single node does.
+    private Task StartShared(long started, CancellationToken cancellationToken)
+    {
+        database.Migrate();
+        index.Reload();
+        if (!index.Ingests)
+        {
+            initial.Finished(true);
+            var waited = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogServing(waited, "following the leader");
+            return Task.CompletedTask;
+        }
+
+        var token = _stopping.Token;
+        var first = Task.Factory.StartNew(() => Index(false, started, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        if (!HoldsArticles())
         {
             first.Wait(TimeSpan.FromSeconds(options.Value.FirstIndexWaitSeconds), cancellationToken);
         }
@@ -291,6 +327,12 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
         if (!_disposed)
         {
             _stopping.Cancel();
+        }
+
+        if (database.IsPostgres)
+        {
+            database.CloseSessions();
+            return Task.CompletedTask;
         }
 
         try

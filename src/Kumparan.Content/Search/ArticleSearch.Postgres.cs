@@ -1,0 +1,77 @@
+using System.Data.Common;
+using Dapper;
+using Kumparan.Content.Publishing;
+
+namespace Kumparan.Content.Search;
+
+/// <summary>
+/// The same search on PostgreSQL: the <c>kumparan</c> text search configuration (<c>simple</c> with
+/// <c>unaccent</c>) on both sides, the words ANDed by <c>plainto_tsquery</c> (which has no syntax a
+/// reader could break), ranked by <c>ts_rank</c> with the weights of the SQLite ranking (title 1.0,
+/// summary 0.4, body 0.1), bounded to the newest window for a common query, excerpts by
+/// <c>ts_headline</c> with the same markers.
+/// </summary>
+public sealed partial class ArticleSearch
+{
+    private const string Query = "plainto_tsquery('kumparan', @text)";
+
+    // ts_rank's weights are {D, C, B, A}: body, (unused), summary, title.
+    private const string Weights = "'{0.1, 0.0, 0.4, 1.0}'";
+
+    private static readonly string TitleOptions = $"HighlightAll=true, StartSel={Snippet.Open}, StopSel={Snippet.Close}";
+
+    private static readonly string ExcerptOptions = $"StartSel={Snippet.Open}, StopSel={Snippet.Close}, MaxWords=32, MinWords=16, ShortWord=0";
+
+    private SearchResults SearchPostgres(DbConnection connection, IReadOnlyList<string> words, DateTimeOffset now, int page, int size)
+    {
+        var text = string.Join(' ', words);
+        var window = Math.Max(options.RecentWindow, Wanted);
+        var newest = connection.Query<long>($"SELECT rowid FROM articles_fts WHERE search @@ {Query} ORDER BY rowid DESC LIMIT @limit",
+            new { text, limit = Math.Max(options.FullRankingLimit + 1, window) }).AsList();
+        var common = newest.Count > options.FullRankingLimit;
+        var ranked = common
+            ? RankWindow(connection, words, newest.Take(window).ToList())
+            : connection.Query<long>(
+                $"SELECT rowid FROM articles_fts WHERE search @@ {Query} ORDER BY ts_rank({Weights}, search, {Query}) DESC, rowid DESC LIMIT @limit",
+                new { text, limit = Wanted }).AsList();
+        var listed = Listed(connection, ranked, now);
+        var more = listed.Count > options.MaxResults;
+        listed = listed.Take(options.MaxResults).ToList();
+        var pageCount = Math.Max(1, (listed.Count + size - 1) / size);
+        if (page > pageCount)
+        {
+            return new SearchResults(words, null, false);
+        }
+
+        var onPage = listed.Skip((page - 1) * size).Take(size).ToList();
+        var articles = Documents(connection, onPage);
+        var shown = onPage.Where(articles.ContainsKey).ToList();
+        var marked = shown.Count == 0
+            ? []
+            : connection.Query<(long RowId, string Title, string Summary, string Body, string FullSummary, string FullBody)>(
+                $"""
+                SELECT rowid, ts_headline('kumparan', title, {Query}, @titleOptions), ts_headline('kumparan', summary, {Query}, @excerptOptions),
+                       ts_headline('kumparan', body, {Query}, @excerptOptions), summary, body
+                FROM articles_fts WHERE rowid = ANY(@rowIds)
+                """,
+                new { text, titleOptions = TitleOptions, excerptOptions = ExcerptOptions, rowIds = shown.ToArray() })
+                .ToDictionary(r => r.RowId, r => (r.RowId, r.Title, Elided(r.Summary, r.FullSummary), Elided(r.Body, r.FullBody)));
+        var hits = shown.Select(r => Hit(articles[r], marked.TryGetValue(r, out var m) ? m : null)).ToList();
+        return new SearchResults(words, new ListPage<SearchHit>(hits, page, pageCount, listed.Count), more || common);
+    }
+
+    // An excerpt from the middle of a text says so at its cut ends, as FTS5's snippet() does.
+    private static string Elided(string excerpt, string full)
+    {
+        var plain = excerpt.Replace(Snippet.Open.ToString(), "", StringComparison.Ordinal).Replace(Snippet.Close.ToString(), "", StringComparison.Ordinal);
+        var trimmed = plain.Trim();
+        if (trimmed.Length == 0)
+        {
+            return excerpt;
+        }
+
+        var start = full.StartsWith(trimmed, StringComparison.Ordinal) ? "" : "…";
+        var end = full.TrimEnd().EndsWith(trimmed, StringComparison.Ordinal) ? "" : "…";
+        return start + excerpt.Trim() + end;
+    }
+}
