@@ -50,15 +50,22 @@ public sealed partial class ArticleSearch
             ? []
             : connection.Query<(long RowId, string Title, string Summary, string Body, string FullSummary, string FullBody)>(
                 $"""
-                SELECT rowid, ts_headline('kumparan', title, {Query}, @titleOptions), ts_headline('kumparan', summary, {Query}, @excerptOptions),
-                       ts_headline('kumparan', body, {Query}, @excerptOptions), summary, body
+                SELECT rowid, ts_headline('kumparan', replace(title, '<', @tag), {Query}, @titleOptions),
+                       ts_headline('kumparan', replace(summary, '<', @tag), {Query}, @excerptOptions),
+                       ts_headline('kumparan', replace(body, '<', @tag), {Query}, @excerptOptions), summary, body
                 FROM articles_fts WHERE rowid = ANY(@rowIds)
                 """,
-                new { text, titleOptions = TitleOptions, excerptOptions = ExcerptOptions, rowIds = shown.ToArray() })
-                .ToDictionary(r => r.RowId, r => (r.RowId, r.Title, Elided(r.Summary, r.FullSummary), Elided(r.Body, r.FullBody)));
+                new { text, tag = TagStand, titleOptions = TitleOptions, excerptOptions = ExcerptOptions, rowIds = shown.ToArray() })
+                .ToDictionary(r => r.RowId, r => (r.RowId, Untagged(r.Title), Elided(Untagged(r.Summary), r.FullSummary), Elided(Untagged(r.Body), r.FullBody)));
         var hits = shown.Select(r => Hit(articles[r], marked.TryGetValue(r, out var m) ? m : null)).ToList();
         return new SearchResults(words, new ListPage<SearchHit>(hits, page, pageCount, listed.Count), more || common);
     }
+
+    // ts_headline reads "<...>" in a text as markup and leaves it out; an article's text is plain text, in which "<b>"
+    // is two letters between brackets the reader wrote, so '<' goes in as a private-use character and comes back out.
+    private const string TagStand = "\uE000";
+
+    private static string Untagged(string text) => text.Replace(TagStand, "<", StringComparison.Ordinal);
 
     // An excerpt from the middle of a text says so at its cut ends, as FTS5's snippet() does.
     private static string Elided(string excerpt, string full)

@@ -47,7 +47,8 @@ internal sealed class SyncWriter : IDisposable
     private readonly DbCommand _saveFileState;
     private readonly DbCommand _bumpVersion;
 
-    // PostgreSQL prepares the statements it sees repeatedly by itself (auto-prepare); its search row holds the tsvector.
+    // PostgreSQL prepares the statements it sees repeatedly by itself (auto-prepare); its search row holds the tsvector,
+    // made with '<' replaced (U+E000), as its parser would otherwise take "<script>" in an article's text for markup and skip it.
     private readonly bool _postgres;
 
     public SyncWriter(DbConnection connection, DbTransaction transaction)
@@ -91,7 +92,8 @@ internal sealed class SyncWriter : IDisposable
         _insertSearchRow = Prepare(_postgres
                 ? """
                   INSERT INTO articles_fts (rowid, article_id, title, summary, body, search) VALUES (@rowid, @id, @title, @summary, @body,
-                      setweight(to_tsvector('kumparan', @title), 'A') || setweight(to_tsvector('kumparan', @summary), 'B') || setweight(to_tsvector('kumparan', @body), 'D'))
+                      setweight(to_tsvector('kumparan', replace(@title, '<', chr(57344))), 'A') || setweight(to_tsvector('kumparan', replace(@summary, '<', chr(57344))), 'B')
+                          || setweight(to_tsvector('kumparan', replace(@body, '<', chr(57344))), 'D'))
                   """
                 : "INSERT INTO articles_fts (rowid, article_id, title, summary, body) VALUES (@rowid, @id, @title, @summary, @body)",
             "@rowid", "@id", "@title", "@summary", "@body");

@@ -30,6 +30,15 @@ public sealed class KumparanFactory : WebApplicationFactory<Program>
 
     public string DataPath { get; }
 
+#if POSTGRES
+    // The PostgreSQL tests (Kumparan.Tests.Postgres, which compiles these files with POSTGRES defined):
+    // a database of its own per data folder, so two hosts given the same data folder share one database.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Databases = new(StringComparer.Ordinal);
+
+    /// <summary>The PostgreSQL database of this site (one per data folder).</summary>
+    public string ConnectionString => Databases.GetOrAdd(DataPath, _ => PostgresServer.Instance.CreateDatabase());
+#endif
+
     /// <summary>Extra configuration, e.g. ["Kumparan:Ads:Enabled"] = "false".</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
@@ -44,6 +53,10 @@ public sealed class KumparanFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Variants are made when a test asks for them, not ahead in the background of every site a test starts.
         builder.UseSetting("Kumparan:Images:Workers", "0");
+#if POSTGRES
+        builder.UseSetting("Kumparan:Database:Provider", "postgres");
+        builder.UseSetting("Kumparan:Database:ConnectionString", ConnectionString);
+#endif
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
