@@ -122,6 +122,17 @@ public sealed class Database : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Forgets every open connection (PostgreSQL restarted or failed over): idle sessions are closed and the
+    /// driver's pool is emptied, so the next request opens a connection to the server as it is now instead of
+    /// failing once on each connection the old server ended.
+    /// </summary>
+    public void ResetConnections()
+    {
+        _sessions.Retire();
+        _postgres?.Clear();
+    }
+
     /// <summary>Closes the idle read sessions (before the file is moved or deleted by someone else).</summary>
     public void CloseSessions() => _sessions.Retire();
 

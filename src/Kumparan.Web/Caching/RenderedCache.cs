@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Collections.Concurrent;
 using Kumparan.Content.Publishing;
 using Kumparan.Content.Storage;
@@ -215,12 +216,30 @@ public sealed partial class RenderedCache
                 return;
             }
 
-            var tags = ChangeTags.ByTime(_listing, _checkedAt, now);
+            HashSet<string> tags;
+            long next;
+            try
+            {
+                tags = ChangeTags.ByTime(_listing, _checkedAt, now);
+                next = NextChange(now);
+            }
+            catch (DbException e)
+            {
+                // The store is out of reach (a database restarting): what is cached keeps serving, and the
+                // interval is passed again a second later, from the same mark.
+                Volatile.Write(ref _nextChangeTicks, now.AddSeconds(1).UtcTicks);
+                LogStoreUnreachable(e.Message);
+                return;
+            }
+
             _checkedAt = now;
-            Volatile.Write(ref _nextChangeTicks, NextChange(now));
+            Volatile.Write(ref _nextChangeTicks, next);
             Invalidate(tags);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ask the store which articles appeared or expired ({Problem}); serving what is cached")]
+    private partial void LogStoreUnreachable(string problem);
 
     private long NextChange(DateTimeOffset now) => _listing.NextChangeAfter(now)?.UtcTicks ?? long.MaxValue;
 

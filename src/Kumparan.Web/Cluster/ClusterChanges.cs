@@ -90,6 +90,7 @@ public sealed partial class ClusterChanges(Database database, ContentIndex index
                     _applied = await connection.ExecuteScalarAsync<long?>("SELECT MAX(version) FROM content_changes") ?? 0;
                     if (lost)
                     {
+                        database.ResetConnections();
                         index.Apply([], new HashSet<string>(), everything: true);
                         LogReconnected();
                     }
@@ -113,6 +114,8 @@ public sealed partial class ClusterChanges(Database database, ContentIndex index
                 {
                     LogLost(e.Message);
                 }
+
+                database.ResetConnections();
 
                 lost = true;
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -55,6 +55,7 @@ public sealed partial class LeaderElection(Database database, ContentIndex index
             else if (!StillHeld())
             {
                 Lose();
+                database.ResetConnections();
             }
         }
     }
