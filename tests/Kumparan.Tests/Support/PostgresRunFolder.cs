@@ -111,19 +111,11 @@ internal sealed class PostgresRunFolder : IDisposable
         watchdog.WaitForExit();
     }
 
-    /// <summary>Deletes the folder; the lock goes with the process.</summary>
+    /// <summary>Deletes the folder and its lock, for a server that never started.</summary>
     public void Dispose()
     {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-            File.Delete(LockPath);
-        }
-        catch (IOException)
-        {
-            // The watchdog deletes what is left once the process has ended.
-        }
-
+        Directory.Delete(Path, recursive: true);
+        File.Delete(LockPath);
         _lock.Dispose();
     }
 }
