@@ -25,13 +25,15 @@ public sealed class PostgresServer
     private PostgresServer()
     {
         _programs = PostgresPrograms.Find();
-        PostgresRunFolder.SweepStale(data => _programs.Command("pg_ctl", "stop", "-D", data, "-m", "immediate", "-w"));
-        _folder = PostgresRunFolder.Create();
+        PostgresRunFolder.SweepStale(StopCommand);
+        _folder = PostgresRunFolder.Create(StopCommand);
         try
         {
             Directory.CreateDirectory(DataFolder);
             if (PostgresPrograms.AsPostgresUser)
             {
+                // The postgres user owns the data folder and, whatever root's umask, can reach it.
+                PostgresPrograms.RunAsync(["chmod", "755", _folder.Path]).GetAwaiter().GetResult();
                 PostgresPrograms.RunAsync(["chown", "postgres:postgres", DataFolder]).GetAwaiter().GetResult();
             }
 
@@ -40,7 +42,6 @@ public sealed class PostgresServer
             _programs.Run("initdb", "-D", DataFolder, "-U", User, "--auth=trust", "--encoding=UTF8",
                 $"--locale={_characterLocale}", "--no-sync");
             Port = FreePort();
-            _folder.StartWatchdog(_programs.Command("pg_ctl", "stop", "-D", DataFolder, "-m", "immediate", "-w"));
             Start();
         }
         catch
@@ -140,6 +141,10 @@ public sealed class PostgresServer
             throw new InvalidOperationException($"{e.Message}\nThe end of {LogPath}:\n{log}", e);
         }
     }
+
+    /// <summary>An immediate shutdown, for a server whose run is over: nothing in the cluster is worth a checkpoint.</summary>
+    private IReadOnlyList<string> StopCommand(string dataFolder) =>
+        _programs.Command("pg_ctl", "stop", "-D", dataFolder, "-m", "immediate", "-w");
 
     private NpgsqlConnection Admin() =>
         new(new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false }.ConnectionString);
