@@ -37,14 +37,19 @@ internal sealed class PostgresRunFolder : IDisposable
 
     private string LockPath => Path + ".lock";
 
-    /// <summary>Makes the folder, owned by the lock this process holds until it ends.</summary>
-    public static PostgresRunFolder Create()
+    /// <summary>
+    /// Makes the folder, owned by the lock this process holds until it ends, and starts its watchdog, which
+    /// runs <paramref name="stopCommand"/> on the data folder and deletes the folder once the lock is released.
+    /// </summary>
+    public static PostgresRunFolder Create(Func<string, IReadOnlyList<string>> stopCommand)
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), Prefix + Guid.NewGuid().ToString("N"));
         // FileShare.None is an exclusive flock on Linux, the same lock flock(1) takes.
         var held = new FileStream(path + ".lock", FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
         Directory.CreateDirectory(path);
-        return new PostgresRunFolder(path, held);
+        var folder = new PostgresRunFolder(path, held);
+        folder.StartWatchdog(stopCommand(folder.DataFolder));
+        return folder;
     }
 
     /// <summary>Stops the servers and deletes the folders of earlier runs that ended without cleaning up.</summary>
@@ -89,8 +94,7 @@ internal sealed class PostgresRunFolder : IDisposable
         }
     }
 
-    /// <summary>Starts the watchdog that runs <paramref name="stopCommand"/> and deletes the folder once this process is gone.</summary>
-    public void StartWatchdog(IReadOnlyList<string> stopCommand)
+    private void StartWatchdog(IReadOnlyList<string> stopCommand)
     {
         // The script's own output goes nowhere, so it holds none of the test host's pipes open.
         const string Script = """
@@ -111,19 +115,6 @@ internal sealed class PostgresRunFolder : IDisposable
         watchdog.WaitForExit();
     }
 
-    /// <summary>Deletes the folder; the lock goes with the process.</summary>
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-            File.Delete(LockPath);
-        }
-        catch (IOException)
-        {
-            // The watchdog deletes what is left once the process has ended.
-        }
-
-        _lock.Dispose();
-    }
+    /// <summary>Releases the lock before the process ends (a server that failed to start): the watchdog cleans up.</summary>
+    public void Dispose() => _lock.Dispose();
 }

@@ -25,13 +25,15 @@ public sealed class PostgresServer
     private PostgresServer()
     {
         _programs = PostgresPrograms.Find();
-        PostgresRunFolder.SweepStale(data => _programs.Command("pg_ctl", "stop", "-D", data, "-m", "immediate", "-w"));
-        _folder = PostgresRunFolder.Create();
+        PostgresRunFolder.SweepStale(StopCommand);
+        _folder = PostgresRunFolder.Create(StopCommand);
         try
         {
             Directory.CreateDirectory(DataFolder);
             if (PostgresPrograms.AsPostgresUser)
             {
+                // The postgres user owns the data folder and, whatever root's umask, can reach it.
+                PostgresPrograms.RunAsync(["chmod", "755", _folder.Path]).GetAwaiter().GetResult();
                 PostgresPrograms.RunAsync(["chown", "postgres:postgres", DataFolder]).GetAwaiter().GetResult();
             }
 
@@ -40,7 +42,6 @@ public sealed class PostgresServer
             _programs.Run("initdb", "-D", DataFolder, "-U", User, "--auth=trust", "--encoding=UTF8",
                 $"--locale={_characterLocale}", "--no-sync");
             Port = FreePort();
-            _folder.StartWatchdog(_programs.Command("pg_ctl", "stop", "-D", DataFolder, "-m", "immediate", "-w"));
             Start();
         }
         catch
@@ -141,22 +142,26 @@ public sealed class PostgresServer
         }
     }
 
+    /// <summary>An immediate shutdown, for a server whose run is over: nothing in the cluster is worth a checkpoint.</summary>
+    private IReadOnlyList<string> StopCommand(string dataFolder) =>
+        _programs.Command("pg_ctl", "stop", "-D", dataFolder, "-m", "immediate", "-w");
+
     private NpgsqlConnection Admin() =>
         new(new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false }.ConnectionString);
 
+    /// <summary>
+    /// An immediate shutdown (SIGQUIT to the postmaster: nothing in the cluster is worth a checkpoint), sent
+    /// without waiting for it, because the test platform kills the test host about 100 ms after the run
+    /// (VSTEST_TESTHOST_SHUTDOWN_TIMEOUT). The watchdog, woken as the process ends, deletes the folder.
+    /// </summary>
     private void Exit()
     {
-        try
+        var postmaster = Path.Combine(DataFolder, "postmaster.pid");
+        if (File.Exists(postmaster))
         {
-            // Immediate: nothing in the cluster is worth a checkpoint.
-            _programs.Run("pg_ctl", "stop", "-D", DataFolder, "-m", "immediate", "-w");
+            using var kill = Process.Start("kill", ["-QUIT", File.ReadLines(postmaster).First()]);
+            kill.WaitForExit();
         }
-        catch (InvalidOperationException)
-        {
-            // A test stopped it and did not start it again.
-        }
-
-        _folder.Dispose();
     }
 
     /// <summary>C.UTF-8 where the C library has it (glibc 2.35 and later, so Debian 12, build it in), else C.</summary>
