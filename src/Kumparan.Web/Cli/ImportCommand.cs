@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace Kumparan.Web.Cli;
 
 /// <summary>
-/// <c>import FILE.jsonl</c>: loads an archive into the site's SQLite database as database-only
+/// <c>import FILE.jsonl</c>: loads an archive into the site's store (SQLite or PostgreSQL) as database-only
 /// articles. Valid lines are imported, invalid ones listed with their line number; exit 1 when any
 /// line was rejected, 2 when the file cannot be read.
 /// </summary>
@@ -21,7 +21,7 @@ public static class ImportCommand
         }
 
         var (options, location) = CliSettings.Load();
-        var database = new Database(location.DatabasePath);
+        using var database = options.Database.Open(location.DatabasePath);
         database.Migrate();
         var import = new ArchiveImport(new ArticleStore(database), new ParseContext(options, location.MediaPath));
         ImportReport report;
@@ -38,13 +38,19 @@ public static class ImportCommand
             }
         }
 
+        if (database.IsPostgres && report.Imported > 0)
+        {
+            // The running nodes drop what they cached: anything may show an imported article.
+            Cluster.ClusterChanges.AnnounceEverything(database, "import");
+        }
+
         SqliteConnection.ClearAllPools();
         foreach (var error in report.Errors)
         {
             output.WriteLine($"error: {error}");
         }
 
-        output.WriteLine($"{report.Lines} lines read, {report.Imported} articles imported into {location.DatabasePath}, {report.Errors.Select(e => e.Line).Distinct().Count()} lines rejected.");
+        output.WriteLine($"{report.Lines} lines read, {report.Imported} articles imported into {(database.IsPostgres ? "the PostgreSQL database" : location.DatabasePath)}, {report.Errors.Select(e => e.Line).Distinct().Count()} lines rejected.");
         return report.Errors.Count == 0 ? 0 : 1;
     }
 }

@@ -55,13 +55,7 @@ public sealed partial class ClusterChanges(Database database, ContentIndex index
             using var connection = database.Open();
             var everything = change.Everything || change.Articles.Count > 500;
             var bytes = everything ? null : ChangeLog.Encode(change.Articles, change.Pages);
-            connection.Execute(
-                $"""
-                WITH logged AS (
-                    INSERT INTO content_changes (node, at, everything, change) VALUES (@node, @at, @everything, @bytes) RETURNING version)
-                SELECT pg_notify('{Channel}', logged.version || ':' || (SELECT version FROM content_version WHERE id = 1)) FROM logged
-                """,
-                new { node = _node, at = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), everything = everything ? 1L : 0L, bytes });
+            Log(connection, _node, everything, bytes);
             if (DateTimeOffset.UtcNow - _pruned > TimeSpan.FromMinutes(1))
             {
                 _pruned = DateTimeOffset.UtcNow;
@@ -75,20 +69,40 @@ public sealed partial class ClusterChanges(Database database, ContentIndex index
         }
     }
 
+    /// <summary>Tells every running node that anything may have changed (rows written by a tool, e.g. an import).</summary>
+    public static void AnnounceEverything(Database database, string writer)
+    {
+        using var connection = database.Open();
+        Log(connection, writer, everything: true, change: null);
+    }
+
+    // The change and its notification in one statement (payload: the change's number and the store's version).
+    private static void Log(System.Data.Common.DbConnection connection, string writer, bool everything, byte[]? change) =>
+        connection.Execute(
+            $"""
+            WITH logged AS (
+                INSERT INTO content_changes (node, at, everything, change) VALUES (@writer, @at, @everything, @change) RETURNING version)
+            SELECT pg_notify('{Channel}', logged.version || ':' || (SELECT version FROM content_version WHERE id = 1)) FROM logged
+            """,
+            new { writer, at = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), everything = everything ? 1L : 0L, change });
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var lost = false;
+        var listened = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var connection = (NpgsqlConnection)database.Open();
                 await connection.ExecuteAsync($"LISTEN {Channel}");
+                listened = true;
                 if (_applied == 0 || lost)
                 {
                     // From here on every change is read; what happened before (or while away) may be in any cached page.
                     _applied = await connection.ExecuteScalarAsync<long?>("SELECT MAX(version) FROM content_changes") ?? 0;
-                    if (lost)
+                    // The leader wrote its own changes and knows them; a node that followed may have missed some.
+                    if (lost && !index.Ingests)
                     {
                         database.ResetConnections();
                         index.Apply([], new HashSet<string>(), everything: true);
@@ -116,8 +130,8 @@ public sealed partial class ClusterChanges(Database database, ContentIndex index
                 }
 
                 database.ResetConnections();
-
-                lost = true;
+                // Only a node that was listening can have missed a change.
+                lost = lost || listened;
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }

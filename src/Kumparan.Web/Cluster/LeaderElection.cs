@@ -24,6 +24,9 @@ public sealed partial class LeaderElection(Database database, ContentIndex index
     private readonly TimeSpan _poll = TimeSpan.FromSeconds(Math.Max(0.1, options.Value.Database.LeaderPollSeconds));
     private NpgsqlConnection? _holder;
 
+    // The lock's connection is used by one thread at a time: the polling loop, or the stop that releases it.
+    private readonly Lock _gate = new();
+
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         if (!database.IsPostgres)
@@ -44,18 +47,26 @@ public sealed partial class LeaderElection(Database database, ContentIndex index
         using var timer = new PeriodicTimer(_poll);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            if (_holder is null)
+            lock (_gate)
             {
-                if (TryTake())
+                if (stoppingToken.IsCancellationRequested)
                 {
-                    // What the previous leader had not synchronized, or was doing when it died.
-                    _ = Task.Factory.StartNew(CatchUp, stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                    return;
                 }
-            }
-            else if (!StillHeld())
-            {
-                Lose();
-                database.ResetConnections();
+
+                if (_holder is null)
+                {
+                    if (TryTake())
+                    {
+                        // What the previous leader had not synchronized, or was doing when it died.
+                        _ = Task.Factory.StartNew(CatchUp, stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                    }
+                }
+                else if (!StillHeld())
+                {
+                    Lose();
+                    database.ResetConnections();
+                }
             }
         }
     }
@@ -67,7 +78,7 @@ public sealed partial class LeaderElection(Database database, ContentIndex index
             var report = index.Refresh();
             LogCaughtUp(report.Scanned, report.Accepted, report.Deleted);
         }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             LogCatchUpFailed(e);
         }
@@ -133,6 +144,14 @@ public sealed partial class LeaderElection(Database database, ContentIndex index
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        lock (_gate)
+        {
+            Release();
+        }
+    }
+
+    private void Release()
+    {
         if (_holder is { } holder)
         {
             // Released as the node stops, so the next leader need not wait for the connection to time out.
@@ -143,7 +162,7 @@ public sealed partial class LeaderElection(Database database, ContentIndex index
                 command.Parameters.AddWithValue("key", LockKey);
                 command.ExecuteScalar();
             }
-            catch (NpgsqlException)
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
             {
                 // The connection is gone, and the lock with it.
             }
