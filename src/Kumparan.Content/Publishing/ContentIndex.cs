@@ -37,6 +37,9 @@ public sealed partial class ContentIndex(ArticleStore store, ContentSync sync, I
 
     public ArticleStore Store => store;
 
+    /// <summary>The store's version (<see cref="ArticleStore.Stamp"/>) as of this node's last announced change; -1 before the first.</summary>
+    public long SeenStamp => Volatile.Read(ref _stamp);
+
     public ContentSync Sync => sync;
 
     /// <summary>Raised after a change is in the store.</summary>

@@ -53,6 +53,15 @@ public static class KumparanHosting
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(provider));
 
+        services.Configure<OperationsOptions>(builder.Configuration.GetSection(OperationsOptions.Section));
+        // The host's stop waits for the drain, then for requests in flight; what is still running then is cut off.
+        services.AddOptions<HostOptions>().Configure<IOptions<OperationsOptions>>((host, operations) =>
+            host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Max(0, operations.Value.DrainSeconds) + Math.Max(0, operations.Value.ShutdownSeconds)));
+        services.AddHostedService<ShutdownDrain>();
+        services.AddSingleton<NodeRole>();
+        services.AddSingleton<Readiness>();
+        services.AddSiteMetrics();
+
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(p => new Database(p.GetRequiredService<ContentLocation>().DatabasePath));
         services.AddSingleton<ArticleStore>();
@@ -131,6 +140,9 @@ public static class KumparanHosting
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<ReadOnlyMethods>();
+        // Before the static files and the rendered-response cache: never kept, and answered at once.
+        app.UseMiddleware<HealthEndpoints>();
+        app.UseSiteMetrics();
         app.UseMiddleware<TrailingSlashRedirect>();
         app.UseMiddleware<StylesheetMiddleware>();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching });
@@ -165,11 +177,17 @@ public static class KumparanHosting
 public sealed class InitialIndex
 {
     private readonly TaskCompletionSource<bool> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _migrated;
 
     /// <summary>Completes with true when the first synchronization ran, false when it failed (the watcher then reconciles at once).</summary>
     public Task<bool> Done => _done.Task;
 
+    /// <summary>Whether start-up has brought the store's schema up to date (before the first synchronization).</summary>
+    public bool Migrated => _migrated;
+
     internal void Finished(bool synchronized) => _done.TrySetResult(synchronized);
+
+    internal void SchemaReady() => _migrated = true;
 }
 
 /// <summary>
@@ -202,6 +220,7 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
         // after a clean stop that left the file as it is now.
         var checkFile = existing && !CleanStop.Matches(database);
         database.Migrate();
+        initial.SchemaReady();
         if (salvage is not null)
         {
             var restored = index.Sync.Restore(salvage);
