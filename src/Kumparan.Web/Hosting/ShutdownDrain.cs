@@ -3,15 +3,18 @@ using Microsoft.Extensions.Options;
 namespace Kumparan.Web.Hosting;
 
 /// <summary>
-/// On SIGTERM the host signals that it is stopping (/readyz answers 503 from then on), runs this, and
-/// only then stops the server, which accepts no more connections and gives requests in flight up to
-/// <see cref="OperationsOptions.ShutdownSeconds"/> to finish. Waiting <see cref="OperationsOptions.DrainSeconds"/>
-/// here lets a load balancer see the 503 and send readers elsewhere while this node still answers them.
+/// When the host stops, this runs before the server stops: it signals that the application is stopping
+/// (/readyz answers 503 from then on) and waits <see cref="OperationsOptions.DrainSeconds"/>, so a load
+/// balancer sees the 503 and sends readers elsewhere while this node still answers them. Then the server
+/// accepts no more connections and gives requests in flight up to <see cref="OperationsOptions.ShutdownSeconds"/>.
 /// </summary>
-internal sealed partial class ShutdownDrain(IOptions<OperationsOptions> options, ILogger<ShutdownDrain> logger) : IHostedLifecycleService
+internal sealed partial class ShutdownDrain(IOptions<OperationsOptions> options, IHostApplicationLifetime lifetime, ILogger<ShutdownDrain> logger)
+    : IHostedLifecycleService
 {
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
+        // SIGTERM has already signalled it; a host stopped from code signals it only after this step.
+        lifetime.StopApplication();
         var drain = TimeSpan.FromSeconds(options.Value.DrainSeconds);
         if (drain <= TimeSpan.Zero)
         {

@@ -5,11 +5,13 @@ using Kumparan.Tests.Support;
 using Kumparan.Web.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Kumparan.Tests.Operations;
 
-/// <summary>/healthz and /readyz as a load balancer reads them, on the real site over a real SQLite file.</summary>
+/// <summary>
+/// /healthz and /readyz as a load balancer reads them, on the real site over a real SQLite file. Not ready
+/// once the site is stopping: <see cref="ShutdownTests"/>, on a host that really stops.
+/// </summary>
 public sealed class ReadinessTests
 {
     private sealed record Ready(HttpStatusCode Status, JsonElement Body)
@@ -129,23 +131,6 @@ public sealed class ReadinessTests
         using var command = other.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    [Fact]
-    public async Task FromTheMomentTheSiteIsToldToStopItIsNotReady()
-    {
-        using var site = new KumparanFactory();
-        var client = site.CreateNoRedirectClient();
-        Assert.Equal(HttpStatusCode.OK, (await ReadyzAsync(client)).Status);
-
-        site.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
-
-        var stopping = await ReadyzAsync(client);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, stopping.Status);
-        Assert.True(stopping.Is("stopping"));
-        Assert.False(stopping.Is("ready"));
-        Assert.True(stopping.Is("caughtUp"));
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
     }
 
     [Fact]
