@@ -49,9 +49,11 @@ public static class KumparanHosting
         });
 
         // No LogContext enricher: nothing pushes properties, and it costs 1% of the CPU of serving cached pages.
+        // The host's own logger, not the process-wide Log.Logger, which every host would replace as it starts:
+        // with several hosts in one process (the tests), ASP.NET Core's lines reached another host's sinks.
         services.AddSerilog((provider, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(provider));
+            .ReadFrom.Services(provider), preserveStaticLogger: true);
 
         services.Configure<OperationsOptions>(builder.Configuration.GetSection(OperationsOptions.Section));
         // The host's stop waits for the drain, then for requests in flight; what is still running then is cut off.
