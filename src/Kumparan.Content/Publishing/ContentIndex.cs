@@ -38,6 +38,9 @@ public sealed partial class ContentIndex(ArticleStore store, ContentSync sync, I
 
     public ArticleStore Store => store;
 
+    /// <summary>The store's version (<see cref="ArticleStore.Stamp"/>) as of this node's last announced change; -1 before the first.</summary>
+    public long SeenStamp => Volatile.Read(ref _stamp);
+
     public ContentSync Sync => sync;
 
     private volatile bool _ingests = true;
@@ -51,9 +54,6 @@ public sealed partial class ContentIndex(ArticleStore store, ContentSync sync, I
         get => _ingests;
         set => _ingests = value;
     }
-
-    /// <summary>The store's version as of the last change this process announced (see <see cref="ArticleStore.Stamp"/>).</summary>
-    public long SeenStamp => Interlocked.Read(ref _stamp);
 
     /// <summary>Raised after a change is in the store.</summary>
     public event Action<ContentChange>? Changed;

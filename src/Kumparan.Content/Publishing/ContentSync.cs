@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Dapper;
 using Kumparan.Content.Articles;
-
+using Kumparan.Content.Diagnostics;
 using Kumparan.Content.FooterPages;
 using Kumparan.Content.Media;
 using Kumparan.Content.Storage;
@@ -135,6 +135,8 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
         }
 
         int accepted = 0, deleted = 0;
+        // The ingest lag of the running site's syncs (the watcher's); start-up and the tools read files of any age.
+        var lags = parallel ? null : new List<long>();
         using var writer = store.Database.WriteLock.EnterScope();
         using var connection = store.Database.Open();
         var transaction = connection.BeginTransaction();
@@ -199,6 +201,7 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
                 statements.Dispose();
                 transaction.Commit();
                 transaction.Dispose();
+                KumparanMetrics.Committed(lags);
                 committed?.Invoke();
                 transaction = connection.BeginTransaction();
                 statements = new SyncWriter(connection, transaction);
@@ -226,6 +229,11 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
                 // A rejection is logged once per version of the file: a reconcile that reads the same
                 // bytes and finds the same problems (an id still taken) does not repeat it.
                 var repeated = known.GetValueOrDefault(item.File.Path) is { Status: "rejected" } before && before.Hash == item.State.Hash && before.Errors == stored;
+                if (!repeated)
+                {
+                    KumparanMetrics.FileRejected();
+                }
+
                 foreach (var error in problems)
                 {
                     if (repeated)
@@ -252,6 +260,7 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
 
                 var (_, before) = statements.Upsert(a, item.PlainText, item.Text, item.Document, item.Body, item.Source);
                 Changed(before, a);
+                lags?.Add(item.File.ModifiedTicks);
                 LogAccepted(acceptedLevel, item.File.Path, a.Id, a.Path);
             }
             else if (item.Page is { } page)
@@ -287,6 +296,7 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
         var writing = Stopwatch.GetElapsedTime(started);
         transaction.Commit();
         transaction.Dispose();
+        KumparanMetrics.Committed(lags);
         var commit = Stopwatch.GetElapsedTime(started) - writing;
         var waitedMs = waited * 1000.0 / Stopwatch.Frequency;
         LogTimes(scannedCount, loaded, writing.TotalMilliseconds, waitedMs, commit.TotalMilliseconds);

@@ -27,7 +27,7 @@ public sealed class ReadSession : IDisposable
 
     internal long Generation { get; }
 
-    /// <summary>Set while lent out, for the time its queries took (the store's latency as a page sees it).</summary>
+    /// <summary>Marks the moment it was lent out: the time until it comes back is the store's latency as a page sees it.</summary>
     internal void Rented() => _rented = Stopwatch.GetTimestamp();
 
     /// <summary>The statement for <paramref name="sql"/>, prepared once per session, its parameters cleared.</summary>
@@ -54,7 +54,7 @@ public sealed class ReadSession : IDisposable
     /// <summary>Gives the session back to its pool (or closes it).</summary>
     public void Dispose()
     {
-        StoreMetrics.RecordRead(Stopwatch.GetElapsedTime(_rented).TotalSeconds);
+        KumparanMetrics.Record(Stopwatch.GetElapsedTime(_rented).TotalSeconds, "page");
         _pool.Return(this);
     }
 

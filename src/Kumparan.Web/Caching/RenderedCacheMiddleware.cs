@@ -1,3 +1,4 @@
+using Kumparan.Content.Diagnostics;
 using Kumparan.Web.Rendering;
 using Microsoft.Net.Http.Headers;
 
@@ -30,7 +31,21 @@ public sealed class RenderedCacheMiddleware(RequestDelegate next, RenderedCache 
         }
 
         var key = request.QueryString.HasValue ? request.Path.Value + request.QueryString.Value : request.Path.Value ?? "/";
-        return cache.Find(key) is { } entry ? Serve(context, entry, cache.Clock) : Render(context, key);
+        if (cache.Find(key) is not { } entry)
+        {
+            KumparanMetrics.CacheMiss();
+            return Render(context, key);
+        }
+
+        KumparanMetrics.CacheHit();
+        // The page's endpoint, as routing chose it when the entry was rendered: the request metrics
+        // (http.server.request.duration) count a page served from here under its route too.
+        if (entry.Endpoint is { } endpoint)
+        {
+            context.SetEndpoint(endpoint);
+        }
+
+        return Serve(context, entry, cache.Clock);
     }
 
     /// <summary>Sends a stored response: the variant the request accepts, or 304 when the client has it.</summary>
@@ -125,6 +140,7 @@ public sealed class RenderedCacheMiddleware(RequestDelegate next, RenderedCache 
 
         var declaredNothing = declaration.Tags.Count == 0 && declaration.LooseTags.Count == 0;
         var entry = RenderedEntry.Create(body, response.ContentType!, declaredNothing ? null : declaration.Tags, declaration.Until, cache.Options, declaration.LooseTags);
+        entry.Endpoint = context.GetEndpoint();
         cache.Store(key, entry, generation);
         await Serve(context, entry, cache.Clock);
     }

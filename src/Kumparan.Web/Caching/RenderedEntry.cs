@@ -83,6 +83,9 @@ public sealed class RenderedEntry
 
     public string LastModifiedText { get; private set; } = "";
 
+    /// <summary>The endpoint that rendered the response (its route names it in the request metrics); set before the entry is stored.</summary>
+    public Endpoint? Endpoint { get; set; }
+
     /// <summary>Approximate bytes held, for the size limit.</summary>
     public long Size { get; }
 

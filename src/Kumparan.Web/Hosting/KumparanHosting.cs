@@ -49,9 +49,20 @@ public static class KumparanHosting
         });
 
         // No LogContext enricher: nothing pushes properties, and it costs 1% of the CPU of serving cached pages.
+        // The host's own logger, not the process-wide Log.Logger, which every host would replace as it starts:
+        // with several hosts in one process (the tests), ASP.NET Core's lines reached another host's sinks.
         services.AddSerilog((provider, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(provider));
+            .ReadFrom.Services(provider), preserveStaticLogger: true);
+
+        services.Configure<OperationsOptions>(builder.Configuration.GetSection(OperationsOptions.Section));
+        // The host's stop waits for the drain, then for requests in flight; what is still running then is cut off.
+        services.AddOptions<HostOptions>().Configure<IOptions<OperationsOptions>>((host, operations) =>
+            host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Max(0, operations.Value.DrainSeconds) + Math.Max(0, operations.Value.ShutdownSeconds)));
+        services.AddHostedService<ShutdownDrain>();
+        services.AddSingleton<NodeRole>();
+        services.AddSingleton<Readiness>();
+        services.AddSiteMetrics();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(p => p.GetRequiredService<IOptions<KumparanOptions>>().Value.Database.Open(p.GetRequiredService<ContentLocation>().DatabasePath));
@@ -136,6 +147,9 @@ public static class KumparanHosting
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<ReadOnlyMethods>();
+        // Before the static files and the rendered-response cache: never kept, and answered at once.
+        app.UseMiddleware<HealthEndpoints>();
+        app.UseSiteMetrics();
         app.UseMiddleware<TrailingSlashRedirect>();
         app.UseMiddleware<StylesheetMiddleware>();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching });
@@ -170,11 +184,17 @@ public static class KumparanHosting
 public sealed class InitialIndex
 {
     private readonly TaskCompletionSource<bool> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _migrated;
 
     /// <summary>Completes with true when the first synchronization ran, false when it failed (the watcher then reconciles at once).</summary>
     public Task<bool> Done => _done.Task;
 
+    /// <summary>Whether start-up has brought the store's schema up to date (before the first synchronization).</summary>
+    public bool Migrated => _migrated;
+
     internal void Finished(bool synchronized) => _done.TrySetResult(synchronized);
+
+    internal void SchemaReady() => _migrated = true;
 }
 
 /// <summary>
@@ -212,6 +232,7 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
         // after a clean stop that left the file as it is now.
         var checkFile = existing && !CleanStop.Matches(database);
         database.Migrate();
+        initial.SchemaReady();
         if (salvage is not null)
         {
             var restored = index.Sync.Restore(salvage);

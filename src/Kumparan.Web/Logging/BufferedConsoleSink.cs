@@ -83,6 +83,9 @@ public static class BufferedConsoleSinkExtensions
 {
     public const string DefaultTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
+    /// <summary>The default line of an event logged during a request: its id after the message.</summary>
+    public const string RequestTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} (request {RequestId}){NewLine}{Exception}";
+
     public static LoggerConfiguration BufferedConsole(this LoggerSinkConfiguration sink, string outputTemplate = DefaultTemplate,
         int flushMilliseconds = 200, LogEventLevel restrictedToMinimumLevel = LogEventLevel.Verbose)
     {
@@ -90,7 +93,7 @@ public static class BufferedConsoleSinkExtensions
         ITextFormatter formatter = new MessageTemplateTextFormatter(outputTemplate, CultureInfo.InvariantCulture);
         if (outputTemplate == DefaultTemplate)
         {
-            formatter = new DefaultLineFormatter(formatter);
+            formatter = new DefaultLineFormatter(formatter, new MessageTemplateTextFormatter(RequestTemplate, CultureInfo.InvariantCulture));
         }
 
         return sink.Sink(new BufferedConsoleSink(formatter, TimeSpan.FromMilliseconds(Math.Clamp(flushMilliseconds, 10, 5_000))), restrictedToMinimumLevel);

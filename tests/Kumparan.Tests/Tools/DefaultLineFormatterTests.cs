@@ -34,6 +34,8 @@ public sealed class DefaultLineFormatterTests
 
     private static readonly MessageTemplateTextFormatter Serilogs = new(BufferedConsoleSinkExtensions.DefaultTemplate, CultureInfo.InvariantCulture);
 
+    private static readonly MessageTemplateTextFormatter SerilogsInRequest = new(BufferedConsoleSinkExtensions.RequestTemplate, CultureInfo.InvariantCulture);
+
     private static (List<LogEvent> Events, ILogger Logger) Logger()
     {
         var capture = new Capture();
@@ -56,7 +58,7 @@ public sealed class DefaultLineFormatterTests
         logger.ForContext("SourceContext", "Ünïcode.Kontext").Information("Judul {Title}", "Pasukan Korut «Rusia» ✓");
 
         var counting = new Counting(Serilogs);
-        var ours = new DefaultLineFormatter(counting);
+        var ours = new DefaultLineFormatter(counting, new Counting(SerilogsInRequest));
         foreach (var logEvent in events)
         {
             Assert.Equal(Write(Serilogs, logEvent), Write(ours, logEvent));
@@ -82,13 +84,35 @@ public sealed class DefaultLineFormatterTests
         context.Information("Time {When}", new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.FromHours(7)));
 
         var counting = new Counting(Serilogs);
-        var ours = new DefaultLineFormatter(counting);
+        var ours = new DefaultLineFormatter(counting, new Counting(SerilogsInRequest));
         foreach (var logEvent in events)
         {
             Assert.Equal(Write(Serilogs, logEvent), Write(ours, logEvent));
         }
 
         Assert.Equal(events.Count, counting.Calls);
+    }
+
+    [Fact]
+    public void AnEventLoggedDuringARequestEndsWithTheRequestIdAsSerilogsRequestTemplateWritesIt()
+    {
+        var (events, logger) = Logger();
+        var request = logger.ForContext<DefaultLineFormatterTests>().ForContext("RequestId", "0HNAB12CD34EF:00000007");
+        request.Error("HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms", "GET", "/uji/galat", 500, 12.5);
+        request.Warning("Search {Words} words", 3);
+        request.Error(new InvalidOperationException("gagal"), "Failed {Path}", "/x");
+        request.Information("Structured {@Article}", new { Title = "Judul" });
+
+        var plain = new Counting(Serilogs);
+        var inRequest = new Counting(SerilogsInRequest);
+        var ours = new DefaultLineFormatter(plain, inRequest);
+        var lines = events.Select(e => Write(ours, e)).ToList();
+
+        Assert.Equal(events.Select(e => Write(SerilogsInRequest, e)), lines);
+        Assert.EndsWith("HTTP GET /uji/galat responded 500 in 12.5000 ms (request 0HNAB12CD34EF:00000007)\n", lines[0].ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("Failed /x (request 0HNAB12CD34EF:00000007)", lines[2], StringComparison.Ordinal);
+        // The two plain events by hand; the exception and the structured value by Serilog's request template.
+        Assert.Equal((0, 2), (plain.Calls, inRequest.Calls));
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public sealed class StatusModel(IArticleListing listing, SiteInfo site, TimeProv
 
     public IReadOnlyList<Article> Latest { get; private set; } = [];
 
+    /// <summary>On a server error: the request's id, as the log writes it, for a reader to quote.</summary>
+    public string? RequestId { get; private set; }
+
     public void OnGet(int code) => Show(code);
 
     private void Show(int code)
@@ -31,6 +34,7 @@ public sealed class StatusModel(IArticleListing listing, SiteInfo site, TimeProv
             _ => ("Permintaan tidak dapat dilayani", "Periksa kembali alamat yang Anda buka."),
         };
         Response.StatusCode = Code;
+        RequestId = Code >= 500 ? HttpContext.TraceIdentifier : null;
         Head = new PageHead(Title, Message, null, NoIndex: true);
         Latest = listing.Latest(ListKey.Home, clock.GetUtcNow(), 5);
     }
