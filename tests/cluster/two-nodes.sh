@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Two site processes on one PostgreSQL behind nginx, with a wrk reader mix through nginx the whole time.
 # Prints, per phase, the readers' requests, 5xx, p50 and p99, and what the phase must show:
+#   0. readers only, the nodes' first requests;
 #   1. an editor saves 50 files: each visible on both nodes (p50/p95/max of save → visible on both);
 #   2. the leader is killed (SIGKILL): the other node takes the folder over (a save made after the kill
 #      appears; how long until it does), and no 5xx reaches the readers;
@@ -47,34 +48,36 @@ pg_start start
 psql -h 127.0.0.1 -p "$PGPORT" -U kumparan -d postgres -qc "CREATE DATABASE kumparan" -c "CREATE DATABASE throughput"
 CS="Host=127.0.0.1;Port=$PGPORT;Username=kumparan;Database=kumparan"
 
-dotnet build -c Release src/Kumparan.Web -v q -nologo -clp:NoSummary >"$WORK/build.log" 2>&1 || { tail -20 "$WORK/build.log"; exit 1; }
-DLL="$PWD/src/Kumparan.Web/bin/Release/net10.0/Kumparan.Web.dll"
+# Published as the README's production section does (ReadyToRun: a restarted node compiles less before it serves).
+dotnet publish src/Kumparan.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/site" \
+  -v q -nologo -clp:NoSummary >"$WORK/build.log" 2>&1 || { tail -20 "$WORK/build.log"; exit 1; }
+DLL="$WORK/site/Kumparan.Web.dll"
 cp -r content "$WORK/content"  # the shared volume every node mounts
-(cd src/Kumparan.Web && dotnet "$DLL" generate "$ARTICLES" "$WORK/content" --until now >"$WORK/generate.log" 2>&1)
+(cd "$WORK/site" && dotnet "$DLL" generate "$ARTICLES" "$WORK/content" --until now >"$WORK/generate.log" 2>&1)
 
 declare -A port pidof
 start_node() { # name, then extra environment
   local name=$1; shift
   [ -n "${port[$name]:-}" ] || port[$name]=$(free_port)
   mkdir -p "$WORK/$name"
-  (cd src/Kumparan.Web && exec env Kumparan__Database__Provider=postgres Kumparan__Database__ConnectionString="$CS" \
+  (cd "$WORK/site" && exec env Kumparan__Database__Provider=postgres Kumparan__Database__ConnectionString="$CS" \
     Kumparan__ContentPath="$WORK/content" Kumparan__DataPath="$WORK/$name" ASPNETCORE_URLS="http://127.0.0.1:${port[$name]}" \
     Serilog__MinimumLevel__Override__Kumparan.Web.Hosting.RequestLog=Warning "$@" dotnet "$DLL" >>"$WORK/$name.log" 2>&1) &
   pidof[$name]=$!
   pids+=("$!")
 }
-wait_ready() { # name; prints ms until /readyz answered 200
-  local started; started=$(now_ms)
+wait_ready() { # name [started ms]; sets READY_MS: ms until /readyz answered 200
+  local started=${2:-$(now_ms)}
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${port[$1]}/readyz")" = 200 ]; do
     sleep 0.02
-    [ $(( $(now_ms) - started )) -lt 120000 ] || { echo "$1 not ready after 120 s" >&2; tail -20 "$WORK/$1.log" >&2; exit 1; }
+    [ $(( $(now_ms) - started )) -lt 120000 ] || { echo "$1 not ready after 120 s: $(curl -s "http://127.0.0.1:${port[$1]}/readyz")" >&2; tail -20 "$WORK/$1.log" >&2; exit 1; }
   done
-  echo $(( $(now_ms) - started ))
+  READY_MS=$(( $(now_ms) - started ))
 }
 role() { curl -s "http://127.0.0.1:${port[$1]}/readyz" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("role",""))' 2>/dev/null || echo down; }
 
-start_node a; echo "node a ready after $(wait_ready a) ms (indexed $ARTICLES articles)"
-start_node b; echo "node b ready after $(wait_ready b) ms"
+start_node a; wait_ready a; echo "node a ready after $READY_MS ms (indexed $ARTICLES articles)"
+start_node b; wait_ready b; echo "node b ready after $READY_MS ms"
 echo "roles: a $(role a), b $(role b)"
 
 NGINX_PORT=$(free_port)
@@ -108,9 +111,10 @@ CONF
 nginx -c "$WORK/nginx.conf"
 
 # The readers: the home page, channel pages, random article pages from the sitemaps, searches.
-curl -s "http://127.0.0.1:$NGINX_PORT/sitemap.xml" | grep -o '<loc>[^<]*' | sed 's/<loc>//' | head -3 | while read -r month; do
-  curl -s "$month" | grep -o '<loc>[^<]*' | sed 's/<loc>//; s#^https\?://[^/]*##'
-done | shuf -n 400 --random-source=<(yes) >"$WORK/urls.txt"
+sitemap_paths() { curl -s "http://127.0.0.1:$NGINX_PORT$1" | grep -o '<loc>[^<]*' | sed 's/<loc>//; s#^https\?://[^/]*##' || true; }
+for month in $(sitemap_paths /sitemap.xml | grep -v '^/sitemap-news' | head -3); do sitemap_paths "$month"; done \
+  | grep '^/kumparan[a-z]*/.*-[A-Za-z0-9]*$' | shuf -n 400 >"$WORK/urls.txt" || true
+[ -s "$WORK/urls.txt" ] || { echo "no article URLs found in the sitemaps" >&2; exit 1; }
 { echo /; for c in kumparannews kumparanbisnis kumparantech kumparanbola; do echo "/$c"; done
   for q in indonesia harga timnas banjir jakarta; do echo "/search?q=$q"; done; } >>"$WORK/urls.txt"
 cat >"$WORK/mix.lua" <<'LUA'
@@ -148,6 +152,10 @@ wait_visible() { # url title nodes...; prints ms
 }
 stats() { sort -n | python3 -c 'import sys; v=[int(x) for x in sys.stdin]; v.sort(); p=lambda q: v[min(len(v)-1, int(round(q*(len(v)-1))))]; print(f"p50 {p(.5)} ms, p95 {p(.95)} ms, max {v[-1]} ms over {len(v)} saves")'; }
 
+echo "== 0. readers only (the nodes' first requests)"
+readers_start warm
+readers_report warm
+
 echo "== 1. an editor saves 50 files"
 readers_start saves
 : >"$WORK/saves.txt"
@@ -176,8 +184,10 @@ readers_report kill
 echo "== 3. the killed node starts again"
 readers_start restart
 sleep 1
+restarted=$(now_ms)
 start_node "$leader"
-echo "  $leader ready after $(wait_ready "$leader") ms (role $(role "$leader"))"
+wait_ready "$leader" "$restarted"
+echo "  $leader ready (GET /readyz 200) $READY_MS ms after its process started (role $(role "$leader"))"
 readers_report restart
 
 echo "== 4. PostgreSQL restarts"
@@ -211,10 +221,10 @@ LUA
 measure() { URLS=$2 wrk -t2 -c16 -d"${THROUGHPUT_SECONDS}s" -s "$WORK/plain.lua" "http://127.0.0.1:${port[$1]}" | grep RESULT | cut -d' ' -f2-; }
 CS="Host=127.0.0.1;Port=$PGPORT;Username=kumparan;Database=throughput"
 port[pg]=$(free_port); port[sqlite]=$(free_port)
-start_node pg Kumparan__Cache__Enabled=false; wait_ready pg >/dev/null
+start_node pg Kumparan__Cache__Enabled=false; wait_ready pg
 pg_articles=$(measure pg "$WORK/articles.txt"); pg_search=$(measure pg "$WORK/searches.txt")
 kill "${pidof[pg]}"; wait "${pidof[pg]}" 2>/dev/null || true
-start_node sqlite Kumparan__Cache__Enabled=false Kumparan__Database__Provider=sqlite; wait_ready sqlite >/dev/null
+start_node sqlite Kumparan__Cache__Enabled=false Kumparan__Database__Provider=sqlite; wait_ready sqlite
 sq_articles=$(measure sqlite "$WORK/articles.txt"); sq_search=$(measure sqlite "$WORK/searches.txt")
 kill "${pidof[sqlite]}"; wait "${pidof[sqlite]}" 2>/dev/null || true
 python3 - "$pg_articles" "$sq_articles" "$pg_search" "$sq_search" <<'PY'

@@ -259,6 +259,7 @@ internal sealed partial class ContentStartup(Database database, ContentIndex ind
     private Task StartShared(long started, CancellationToken cancellationToken)
     {
         database.Migrate();
+        initial.SchemaReady();
         index.Reload();
         if (!index.Ingests)
         {

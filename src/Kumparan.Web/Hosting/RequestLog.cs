@@ -76,7 +76,10 @@ public sealed class RequestLog
     private void Write(HttpContext context, long started, Exception? exception)
     {
         var status = exception is null ? context.Response.StatusCode : StatusCodes.Status500InternalServerError;
-        var level = exception is not null || status >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
+        // A 503 from /readyz is its answer (not ready: starting, behind or stopping), asked every second by a load balancer.
+        var level = exception is null && (status < 500 || (status == 503 && context.Request.Path.Equals("/readyz", StringComparison.Ordinal)))
+            ? LogEventLevel.Information
+            : LogEventLevel.Error;
         if (!_logger.IsEnabled(level))
         {
             return;
