@@ -26,6 +26,9 @@ public static class SiteMetrics
             .AddAspNetCoreInstrumentation()
             .AddMeter(KumparanMetrics.MeterName)
             .AddInstrumentation(provider => new LeaderGauge(provider.GetRequiredService<NodeRole>()))
+            // ASP.NET Core's memory pool counts every buffer it lends, several per request: a measurable part
+            // of serving a cached page, for figures about Kestrel's buffers.
+            .AddView(instrument => instrument.Meter.Name == "Microsoft.AspNetCore.MemoryPool" ? MetricStreamConfiguration.Drop : null)
             // Each scrape is collected afresh: scrapers ask every few seconds at most, from the internal network.
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         // Decided when the host is built, so that configuration added by hosts and tests is seen: switched
