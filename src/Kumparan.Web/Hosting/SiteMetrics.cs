@@ -26,9 +26,12 @@ public static class SiteMetrics
                 .AddAspNetCoreInstrumentation()
                 .AddMeter(KumparanMetrics.MeterName)
                 .AddInstrumentation(LeaderGauge)
-                // ASP.NET Core's memory pool counts every buffer Kestrel lends, several per request, for figures
-                // about Kestrel's buffers: work on every request for nothing an operator of this site reads.
-                .AddView(instrument => instrument.Meter.Name == "Microsoft.AspNetCore.MemoryPool" ? MetricStreamConfiguration.Drop : null)
+                // Measured on every request, for figures no operator of this site reads: ASP.NET Core's memory pool
+                // counts every buffer Kestrel lends (several per request), and the requests in progress are counted
+                // up and down around each one (two more measurements beside its duration).
+                .AddView(instrument => instrument.Meter.Name == "Microsoft.AspNetCore.MemoryPool" || instrument.Name == "http.server.active_requests"
+                    ? MetricStreamConfiguration.Drop
+                    : null)
                 // Each scrape is collected afresh: scrapers ask every few seconds at most, from the internal network.
                 .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         // Decided when the host is built, so that configuration added by hosts and tests is seen: switched
