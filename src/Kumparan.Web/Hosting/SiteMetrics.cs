@@ -23,11 +23,17 @@ public static class SiteMetrics
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("kumparan", serviceVersion: SiteInfo.Version))
             .WithMetrics(metrics => metrics
-            .AddAspNetCoreInstrumentation()
-            .AddMeter(KumparanMetrics.MeterName)
-            .AddInstrumentation(provider => new LeaderGauge(provider.GetRequiredService<NodeRole>()))
-            // Each scrape is collected afresh: scrapers ask every few seconds at most, from the internal network.
-            .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+                .AddAspNetCoreInstrumentation()
+                .AddMeter(KumparanMetrics.MeterName)
+                .AddInstrumentation(LeaderGauge)
+                // Measured on every request, for figures no operator of this site reads: ASP.NET Core's memory pool
+                // counts every buffer Kestrel lends (several per request), and the requests in progress are counted
+                // up and down around each one (two more measurements beside its duration).
+                .AddView(instrument => instrument.Meter.Name == "Microsoft.AspNetCore.MemoryPool" || instrument.Name == "http.server.active_requests"
+                    ? MetricStreamConfiguration.Drop
+                    : null)
+                // Each scrape is collected afresh: scrapers ask every few seconds at most, from the internal network.
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         // Decided when the host is built, so that configuration added by hosts and tests is seen: switched
         // off, every instrument is dropped, and nothing is measured at all.
         services.ConfigureOpenTelemetryMeterProvider((provider, builder) =>
@@ -36,6 +42,11 @@ public static class SiteMetrics
             {
                 builder.AddView(_ => MetricStreamConfiguration.Drop);
             }
+
+            // A meter is listened to by name, in the whole process: one made by another host's IMeterFactory
+            // (ASP.NET Core's, the leader gauge; several hosts in one process, as in the tests) is that host's.
+            var own = provider.GetRequiredService<IMeterFactory>();
+            builder.AddView(instrument => instrument.Meter.Scope is { } scope && !ReferenceEquals(scope, own) ? MetricStreamConfiguration.Drop : null);
         });
         return services;
     }
@@ -57,14 +68,11 @@ public static class SiteMetrics
             optionsName: null);
     }
 
-    /// <summary><c>kumparan.node.leader</c>: 1 while this node leads, 0 while it follows; on a meter of this host's own.</summary>
-    private sealed class LeaderGauge : IDisposable
+    /// <summary><c>kumparan.node.leader</c>: 1 while this node leads, 0 while it follows; on this host's own meter.</summary>
+    private static ObservableGauge<int> LeaderGauge(IServiceProvider provider)
     {
-        private readonly Meter _meter = new(KumparanMetrics.MeterName);
-
-        public LeaderGauge(NodeRole role) =>
-            _meter.CreateObservableGauge("kumparan.node.leader", () => role.IsLeader ? 1 : 0, "{node}", "1 while this node is the leader, 0 while it follows");
-
-        public void Dispose() => _meter.Dispose();
+        var role = provider.GetRequiredService<NodeRole>();
+        return provider.GetRequiredService<IMeterFactory>().Create(KumparanMetrics.MeterName)
+            .CreateObservableGauge("kumparan.node.leader", () => role.IsLeader ? 1 : 0, "{node}", "1 while this node is the leader, 0 while it follows");
     }
 }

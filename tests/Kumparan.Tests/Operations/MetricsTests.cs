@@ -1,13 +1,14 @@
 using System.Net;
 using Kumparan.Tests.Support;
+using Kumparan.Web.Caching;
 using Kumparan.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kumparan.Tests.Operations;
 
 /// <summary>
-/// The site's meters are process-wide and every site a test starts listens to them: these tests count
-/// exact differences, so they run with no other test's site serving meanwhile.
+/// The Kumparan meter's counters are static, counted by every site a test starts in this process: these
+/// tests count exact differences, so they run with no other test's site serving meanwhile.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class SiteAlone
@@ -82,14 +83,15 @@ public sealed class MetricsTests : IClassFixture<MetricsTests.Site>
     {
         var client = _factory.CreateNoRedirectClient();
 
-        var first = await client.GetAsync("/metrics");
-        var second = await client.GetAsync("/metrics");
+        for (var i = 0; i < 2; i++)
+        {
+            var response = await client.GetAsync("/metrics");
+            Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+            Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+            Assert.Null(response.Headers.ETag);
+        }
 
-        Assert.Equal("no-store", first.Headers.CacheControl?.ToString());
-        Assert.Equal("text/plain", first.Content.Headers.ContentType?.MediaType);
-        Assert.Null(second.Headers.ETag);
-        // The second scrape counts the first: it was collected afresh.
-        Assert.NotEqual(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Null(_factory.Services.GetRequiredService<RenderedCache>().Find("/metrics"));
     }
 
     [Fact]
