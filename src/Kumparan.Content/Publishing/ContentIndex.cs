@@ -72,7 +72,12 @@ public sealed partial class ContentIndex(ArticleStore store, ContentSync sync, I
                 return SyncReport.Nothing;
             }
 
-            var report = sync.Run(scope, parallel, committed: () => Announce([], new HashSet<string>(), everything: true));
+            var report = sync.Run(scope, parallel, committed: () =>
+            {
+                // A long first index commits every few thousand files: each commit is served, and announced as seen.
+                Announce([], new HashSet<string>(), everything: true);
+                _stamp = store.Stamp();
+            });
             if (report.Parsed > 0 || report.Deleted > 0)
             {
                 LogSynced(report.Scanned, report.Unchanged, report.Accepted, report.Rejected, report.Deleted);
