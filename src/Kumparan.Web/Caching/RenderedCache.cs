@@ -147,7 +147,22 @@ public sealed partial class RenderedCache
         }
     }
 
-    public void Clear() => Invalidate(new HashSet<string>());
+    /// <summary>Drops every response (a change of everything: a bulk sync, an import, a follower that lost its connection).</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _generation++;
+            var dropped = 0;
+            foreach (var (key, entry) in _entries)
+            {
+                Remove(key, entry);
+                dropped++;
+            }
+
+            LogCleared(dropped);
+        }
+    }
 
     /// <summary>
     /// Whether a response for <paramref name="key"/> should be kept: always while the cache has room;
@@ -275,4 +290,7 @@ public sealed partial class RenderedCache
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Cache: {Tags} tags changed, {Dropped} responses dropped, {Kept} kept")]
     private partial void LogInvalidated(int tags, int dropped, int kept);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Cache: everything changed, {Dropped} responses dropped")]
+    private partial void LogCleared(int dropped);
 }

@@ -31,6 +31,9 @@ public sealed partial class ClusterChanges(Database database, ContentIndex index
     private long _unexplainedSince = -1;
     private DateTimeOffset _pruned = DateTimeOffset.MinValue;
 
+    // The store's version when this node last announced "everything" to the others (or when it started).
+    private long _publishedStamp = -1;
+
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         if (!database.IsPostgres)
@@ -38,22 +41,37 @@ public sealed partial class ClusterChanges(Database database, ContentIndex index
             return Task.CompletedTask;
         }
 
+        _publishedStamp = index.Store.Stamp();
         index.Changed += Publish;
         return base.StartAsync(cancellationToken);
     }
 
-    // On the leader, after each change it synchronized (the Changed event runs on the synchronizing thread).
+    // After each change this node synchronized (the Changed event runs on the synchronizing thread), also
+    // one it finished just after losing the lead: it is in the store, so the others must hear of it.
     private void Publish(ContentChange change)
     {
-        if (change.Elsewhere || !index.Ingests)
+        if (change.Elsewhere)
         {
             return;
         }
 
         try
         {
-            using var connection = database.Open();
             var everything = change.Everything || change.Articles.Count > 500;
+            if (everything)
+            {
+                // A node that starts (or takes over) announces "everything" to its own caches; the others drop
+                // theirs only when the store did change.
+                var stamp = index.Store.Stamp();
+                if (stamp == _publishedStamp)
+                {
+                    return;
+                }
+
+                _publishedStamp = stamp;
+            }
+
+            using var connection = database.Open();
             var bytes = everything ? null : ChangeLog.Encode(change.Articles, change.Pages);
             Log(connection, _node, everything, bytes);
             if (DateTimeOffset.UtcNow - _pruned > TimeSpan.FromMinutes(1))

@@ -182,6 +182,30 @@ public sealed class CacheInvalidationTests
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
 
+    [Fact]
+    public async Task AChangeOfEverythingDropsEveryCachedResponse()
+    {
+        using var content = new TempFolder().WithRepositoryContent();
+        using var factory = new KumparanFactory(content.Path, new ManualClock(Now));
+        var client = factory.CreateNoRedirectClient();
+        var index = factory.Services.GetRequiredService<ContentIndex>();
+        string[] paths = [Repository.SeedPath, "/", "/kumparannews", "/rss", "/sitemap.xml"];
+        foreach (var path in paths)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+        }
+
+        // An archive imported into the store (no file, so no article names it): anything may show it.
+        var report = new ArchiveImport(index.Store, index.Sync.Context).Run("arsip.jsonl", new StringReader(
+            """{"id": "Arsip9", "title": "Impor yang tampil di beranda", "channel": "kumparannews", "date": "2026-11-27T09:00:00+07:00", "body": "Isi."}"""));
+        Assert.Equal(1, report.Imported);
+        index.Reload();
+
+        var cache = factory.Services.GetRequiredService<RenderedCache>();
+        Assert.All(paths, path => Assert.Null(cache.Find(path)));
+        Assert.Contains("Impor yang tampil di beranda", await HomeTitles(await client.GetAsync("/")));
+    }
+
     private static async Task<List<string>> HomeTitles(HttpResponseMessage response)
     {
         var html = await response.Content.ReadAsStringAsync();
