@@ -1,11 +1,10 @@
 using System.Data.Common;
 using Dapper;
-using Kumparan.Content.Publishing;
 
 namespace Kumparan.Content.Search;
 
 /// <summary>
-/// The same search on PostgreSQL: the <c>kumparan</c> text search configuration (<c>simple</c> with
+/// The queries of the search that PostgreSQL asks in its own words: the <c>kumparan</c> text search configuration (<c>simple</c> with
 /// <c>unaccent</c>) on both sides, the words ANDed by <c>plainto_tsquery</c> (which has no syntax a
 /// reader could break), ranked by <c>ts_rank</c> with the weights of the SQLite ranking (title 1.0,
 /// summary 0.4, body 0.1), bounded to the newest window for a common query, excerpts by
@@ -22,44 +21,24 @@ public sealed partial class ArticleSearch
 
     private static readonly string ExcerptOptions = $"StartSel={Snippet.Open}, StopSel={Snippet.Close}, MaxWords=32, MinWords=16, ShortWord=0";
 
-    private SearchResults SearchPostgres(DbConnection connection, IReadOnlyList<string> words, DateTimeOffset now, int page, int size)
-    {
-        var text = string.Join(' ', words);
-        var window = Math.Max(options.RecentWindow, Wanted);
-        var newest = connection.Query<long>($"SELECT rowid FROM articles_fts WHERE search @@ {Query} ORDER BY rowid DESC LIMIT @limit",
-            new { text, limit = Math.Max(options.FullRankingLimit + 1, window) }).AsList();
-        var common = newest.Count > options.FullRankingLimit;
-        var ranked = common
-            ? RankWindow(connection, words, newest.Take(window).ToList())
-            : connection.Query<long>(
-                $"SELECT rowid FROM articles_fts WHERE search @@ {Query} ORDER BY ts_rank({Weights}, search, {Query}) DESC, rowid DESC LIMIT @limit",
-                new { text, limit = Wanted }).AsList();
-        var listed = Listed(connection, ranked, now);
-        var more = listed.Count > options.MaxResults;
-        listed = listed.Take(options.MaxResults).ToList();
-        var pageCount = Math.Max(1, (listed.Count + size - 1) / size);
-        if (page > pageCount)
-        {
-            return new SearchResults(words, null, false);
-        }
+    private static List<long> NewestPostgres(DbConnection connection, string text, int limit) =>
+        connection.Query<long>($"SELECT rowid FROM articles_fts WHERE search @@ {Query} ORDER BY rowid DESC LIMIT @limit", new { text, limit }).AsList();
 
-        var onPage = listed.Skip((page - 1) * size).Take(size).ToList();
-        var articles = Documents(connection, onPage);
-        var shown = onPage.Where(articles.ContainsKey).ToList();
-        var marked = shown.Count == 0
-            ? []
-            : connection.Query<(long RowId, string Title, string Summary, string Body, string FullSummary, string FullBody)>(
+    private static List<long> RankPostgres(DbConnection connection, string text, int limit) =>
+        connection.Query<long>(
+            $"SELECT rowid FROM articles_fts WHERE search @@ {Query} ORDER BY ts_rank({Weights}, search, {Query}) DESC, rowid DESC LIMIT @limit",
+            new { text, limit }).AsList();
+
+    private static Dictionary<long, (long RowId, string Title, string Summary, string Body)> ExcerptsPostgres(DbConnection connection, string text, long[] rowIds) =>
+        connection.Query<(long RowId, string Title, string Summary, string Body, string FullSummary, string FullBody)>(
                 $"""
                 SELECT rowid, ts_headline('kumparan', replace(title, '<', @tag), {Query}, @titleOptions),
                        ts_headline('kumparan', replace(summary, '<', @tag), {Query}, @excerptOptions),
                        ts_headline('kumparan', replace(body, '<', @tag), {Query}, @excerptOptions), summary, body
                 FROM articles_fts WHERE rowid = ANY(@rowIds)
                 """,
-                new { text, tag = TagStand, titleOptions = TitleOptions, excerptOptions = ExcerptOptions, rowIds = shown.ToArray() })
-                .ToDictionary(r => r.RowId, r => (r.RowId, Untagged(r.Title), Elided(Untagged(r.Summary), r.FullSummary), Elided(Untagged(r.Body), r.FullBody)));
-        var hits = shown.Select(r => Hit(articles[r], marked.TryGetValue(r, out var m) ? m : null)).ToList();
-        return new SearchResults(words, new ListPage<SearchHit>(hits, page, pageCount, listed.Count), more || common);
-    }
+                new { text, tag = TagStand, titleOptions = TitleOptions, excerptOptions = ExcerptOptions, rowIds })
+            .ToDictionary(r => r.RowId, r => (r.RowId, Untagged(r.Title), Elided(Untagged(r.Summary), r.FullSummary), Elided(Untagged(r.Body), r.FullBody)));
 
     // ts_headline reads "<...>" in a text as markup and leaves it out; an article's text is plain text, in which "<b>"
     // is two letters between brackets the reader wrote, so '<' goes in as a private-use character and comes back out.

@@ -39,17 +39,14 @@ public sealed partial class ArticleSearch(Database database, SearchOptions optio
         try
         {
             using var connection = database.Open();
-            if (database.IsPostgres)
-            {
-                return SearchPostgres(connection, words, now, page, size);
-            }
-
+            // The index's own query: an FTS5 MATCH expression, or the words for PostgreSQL's plainto_tsquery.
+            var query = database.IsPostgres ? string.Join(' ', words) : match;
             // The newest matches first, found from the end of the doclists: for a rare query these are all
             // of them; for a common one, the window its ranking is bounded to.
             var window = Math.Max(options.RecentWindow, Wanted);
-            var newest = Newest(connection, match, Math.Max(options.FullRankingLimit + 1, window));
+            var newest = Newest(connection, query, Math.Max(options.FullRankingLimit + 1, window));
             var common = newest.Count > options.FullRankingLimit;
-            var ranked = common ? RankWindow(connection, words, newest.Take(window).ToList()) : Rank(connection, match, Wanted);
+            var ranked = common ? RankWindow(connection, words, newest.Take(window).ToList()) : Rank(connection, query, Wanted);
             var listed = Listed(connection, ranked, now);
             var more = listed.Count > options.MaxResults;
             listed = listed.Take(options.MaxResults).ToList();
@@ -61,7 +58,7 @@ public sealed partial class ArticleSearch(Database database, SearchOptions optio
 
             var onPage = listed.Skip((page - 1) * size).Take(size).ToList();
             var articles = Documents(connection, onPage);
-            var hits = Excerpts(connection, match, onPage.Where(articles.ContainsKey).Select(r => (r, articles[r])).ToList());
+            var hits = Excerpts(connection, query, onPage.Where(articles.ContainsKey).Select(r => (r, articles[r])).ToList());
             return new SearchResults(words, new ListPage<SearchHit>(hits, page, pageCount, listed.Count), more || common);
         }
         catch (DbException exception)
@@ -77,8 +74,9 @@ public sealed partial class ArticleSearch(Database database, SearchOptions optio
 
     // bm25 weights follow the columns: article_id (unindexed), title, summary, body. Given as "rank MATCH"
     // with "ORDER BY rank", FTS5 ranks inside the virtual table, about half the cost of ORDER BY bm25(...).
-    private static List<long> Rank(DbConnection connection, string match, int limit) =>
-        connection.Query<long>(
+    private List<long> Rank(DbConnection connection, string match, int limit) => database.IsPostgres
+        ? RankPostgres(connection, match, limit)
+        : connection.Query<long>(
             """
             SELECT rowid FROM articles_fts
             WHERE articles_fts MATCH @match AND rank MATCH 'bm25(0.0, 10.0, 4.0, 1.0)'
@@ -87,8 +85,9 @@ public sealed partial class ArticleSearch(Database database, SearchOptions optio
             """,
             new { match, limit }).AsList();
 
-    private static List<long> Newest(DbConnection connection, string match, int limit) =>
-        connection.Query<long>("SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match ORDER BY rowid DESC LIMIT @limit", new { match, limit }).AsList();
+    private List<long> Newest(DbConnection connection, string match, int limit) => database.IsPostgres
+        ? NewestPostgres(connection, match, limit)
+        : connection.Query<long>("SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match ORDER BY rowid DESC LIMIT @limit", new { match, limit }).AsList();
 
     // A query found in thousands of articles: its most recently indexed matches, those with every word in
     // their title first (bm25 over a window of a common word's doclists costs in proportion to the archive
@@ -123,14 +122,14 @@ public sealed partial class ArticleSearch(Database database, SearchOptions optio
                 new { rowIds = rowIds.ToArray() })
             .ToDictionary(r => r.RowId, r => StoredArticle.Read(r.Document));
 
-    private static List<SearchHit> Excerpts(DbConnection connection, string match, List<(long RowId, Article Article)> onPage)
+    private List<SearchHit> Excerpts(DbConnection connection, string match, List<(long RowId, Article Article)> onPage)
     {
         if (onPage.Count == 0)
         {
             return [];
         }
 
-        var marked = connection.Query<(long RowId, string Title, string Summary, string Body)>(
+        var marked = database.IsPostgres ? ExcerptsPostgres(connection, match, onPage.Select(p => p.RowId).ToArray()) : connection.Query<(long RowId, string Title, string Summary, string Body)>(
             $"""
             SELECT rowid,
                    highlight(articles_fts, 1, {Snippet.OpenSql}, {Snippet.CloseSql}),
