@@ -76,14 +76,8 @@ run_child() {
   child_pid=""
   return "$status"
 }
-stop_site() {
-  [ -n "$site_pid" ] || return 0
-  kill "$site_pid" 2>/dev/null
-  for _ in $(seq 1 300); do kill -0 "$site_pid" 2>/dev/null || break; sleep 0.1; done
-  if kill -9 "$site_pid" 2>/dev/null; then echo "  the site did not stop within 30 s of SIGTERM: killed"; fi
-  wait "$site_pid" 2>/dev/null
-  site_pid=""
-}
+# stop_site: SIGTERM, up to 30 s, then SIGKILL (shared with the picture benchmarks).
+. "$(dirname "$0")/release.sh"
 cleanup() {
   [ -n "$child_pid" ] && kill "$child_pid" 2>/dev/null
   stop_site

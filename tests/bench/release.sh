@@ -1,5 +1,6 @@
-# Sourced by the benchmarks that run the Release site on camera photos (images.sh, lighthouse.sh):
-# the build, and stopping the site they started ($site_pid). Expects $WORK and the repository as cwd.
+# Sourced by the benchmarks that run the Release site: the build of the site and the photo generator
+# (images.sh, lighthouse.sh), and stopping the site they started ($site_pid; archive.sh too).
+# Expects $WORK and the repository as cwd.
 
 # Builds the site and the photo generator (Kumparan.Benchmarks photos) in Release; sets DLL.
 build_release() {
