@@ -14,18 +14,8 @@ public sealed class DatabaseRestartTests : IDisposable
     private const string Gempa = "articles/kumparannews/gempa-magnitudo-5-guncang-maluku-tengah.md";
     private const string GempaPath = "/kumparannews/gempa-magnitudo-5-guncang-maluku-tengah-28dwHDfaPhY";
 
-    private readonly TempFolder _content = new TempFolder().WithRepositoryContent();
-    private readonly KumparanFactory _leader;
-    private readonly KumparanFactory _follower;
+    private readonly TwoNodes _nodes = new();
 
-    public DatabaseRestartTests()
-    {
-        _leader = new KumparanFactory(_content.Path);
-        _ = _leader.Services;
-        _follower = new KumparanFactory(_content.Path);
-        _follower.Settings["Kumparan:Database:ConnectionString"] = _leader.ConnectionString;
-        _ = _follower.Services;
-    }
 
     private static async Task<(HttpStatusCode Status, string? Title)> Probe(KumparanFactory node, string path)
     {
@@ -38,7 +28,7 @@ public sealed class DatabaseRestartTests : IDisposable
     public async Task NodesServeTheirCachedPagesWhileTheDatabaseIsDownAndPublishTheEditSavedMeanwhileOnceItIsBack()
     {
         // Each node has shown these pages once, and keeps them.
-        foreach (var node in new[] { _leader, _follower })
+        foreach (var node in new[] { _nodes.Leader, _nodes.Follower })
         {
             Assert.Equal(HttpStatusCode.OK, (await Probe(node, GempaPath)).Status);
             Assert.Equal(HttpStatusCode.OK, (await Probe(node, "/")).Status);
@@ -47,13 +37,13 @@ public sealed class DatabaseRestartTests : IDisposable
         PostgresServer.Instance.Stop();
         try
         {
-            foreach (var node in new[] { _leader, _follower })
+            foreach (var node in new[] { _nodes.Leader, _nodes.Follower })
             {
                 Assert.Equal(HttpStatusCode.OK, (await Probe(node, GempaPath)).Status);
                 Assert.Equal(HttpStatusCode.OK, (await Probe(node, "/")).Status);
             }
 
-            _content.Write(Gempa, File.ReadAllText(Path.Combine(_content.Path, Gempa)).Replace(
+            _nodes.Content.Write(Gempa, File.ReadAllText(Path.Combine(_nodes.Content.Path, Gempa)).Replace(
                 "title: Gempa Magnitudo 5,1 Guncang Maluku Tengah, Tidak Berpotensi Tsunami", "title: Disunting Saat Basis Data Mati", StringComparison.Ordinal));
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
@@ -62,17 +52,12 @@ public sealed class DatabaseRestartTests : IDisposable
             PostgresServer.Instance.Start();
         }
 
-        foreach (var node in new[] { _follower, _leader })
+        foreach (var node in new[] { _nodes.Follower, _nodes.Leader })
         {
             await Eventually.Until(() => Probe(node, GempaPath), r => r.Title == "Disunting Saat Basis Data Mati",
                 "each node to show the edit saved while the database was down");
         }
     }
 
-    public void Dispose()
-    {
-        _follower.Dispose();
-        _leader.Dispose();
-        _content.Dispose();
-    }
+    public void Dispose() => _nodes.Dispose();
 }
