@@ -16,7 +16,6 @@ public sealed class DatabaseRestartTests : IDisposable
 
     private readonly TwoNodes _nodes = new();
 
-
     private static async Task<(HttpStatusCode Status, string? Title)> Probe(KumparanFactory node, string path)
     {
         var response = await node.CreateNoRedirectClient().GetAsync(path);

@@ -21,7 +21,6 @@ public sealed class TwoNodeTests : IDisposable
 
     private readonly TwoNodes _nodes = new();
 
-
     private static bool Leads(KumparanFactory node) => node.Services.GetRequiredService<NodeRole>().IsLeader;
 
     private static async Task<string?> Headline(KumparanFactory node, string path)
