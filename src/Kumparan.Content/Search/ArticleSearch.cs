@@ -117,7 +117,6 @@ public sealed partial class ArticleSearch(Database database, SearchOptions optio
     }
 
     private static Dictionary<long, Article> Documents(DbConnection connection, List<long> rowIds) =>
-        // SQLite's column is declared TEXT (the first schema's): read as the bytes it holds.
         connection.Query<(long RowId, byte[] Document)>(
                 $"SELECT rowid, {(connection is Npgsql.NpgsqlConnection ? "document" : "CAST(document AS BLOB)")} FROM articles WHERE {Dialect.In(connection, "rowid", "@rowIds")}",
                 new { rowIds = rowIds.ToArray() })
