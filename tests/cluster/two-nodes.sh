@@ -76,7 +76,10 @@ wait_ready() { # name [started ms]; sets READY_MS: ms until /readyz answered 200
 }
 role() { curl -s "http://127.0.0.1:${port[$1]}/readyz" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("role",""))' 2>/dev/null || echo down; }
 
-start_node a; wait_ready a; echo "node a ready after $READY_MS ms (indexed $ARTICLES articles)"
+start_node a; wait_ready a
+# A large folder is served while it is indexed: the phases start once the first index is done.
+until grep -q "Content ready" "$WORK/a.log"; do sleep 0.5; done
+echo "node a ready after $READY_MS ms; $(grep -o 'Content ready.*' "$WORK/a.log" | head -1)"
 start_node b; wait_ready b; echo "node b ready after $READY_MS ms"
 echo "roles: a $(role a), b $(role b)"
 
@@ -222,9 +225,11 @@ measure() { URLS=$2 wrk -t2 -c16 -d"${THROUGHPUT_SECONDS}s" -s "$WORK/plain.lua"
 CS="Host=127.0.0.1;Port=$PGPORT;Username=kumparan;Database=throughput"
 port[pg]=$(free_port); port[sqlite]=$(free_port)
 start_node pg Kumparan__Cache__Enabled=false; wait_ready pg
+until grep -q "Content ready" "$WORK/pg.log"; do sleep 0.5; done
 pg_articles=$(measure pg "$WORK/articles.txt"); pg_search=$(measure pg "$WORK/searches.txt")
 kill "${pidof[pg]}"; wait "${pidof[pg]}" 2>/dev/null || true
 start_node sqlite Kumparan__Cache__Enabled=false Kumparan__Database__Provider=sqlite; wait_ready sqlite
+until grep -q "Content ready" "$WORK/sqlite.log"; do sleep 0.5; done
 sq_articles=$(measure sqlite "$WORK/articles.txt"); sq_search=$(measure sqlite "$WORK/searches.txt")
 kill "${pidof[sqlite]}"; wait "${pidof[sqlite]}" 2>/dev/null || true
 python3 - "$pg_articles" "$sq_articles" "$pg_search" "$sq_search" <<'PY'
