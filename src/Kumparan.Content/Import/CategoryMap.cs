@@ -1,0 +1,203 @@
+using Kumparan.Content.Articles;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using YamlNode = YamlDotNet.RepresentationModel.YamlNode;
+
+namespace Kumparan.Content.Import;
+
+/// <summary>How a category was turned into a channel.</summary>
+/// <param name="Channel">The channel, or null when nothing decided one (no default).</param>
+/// <param name="Category">The category that decided it, or null when the default did.</param>
+public readonly record struct ChannelChoice(string? Channel, string? Category)
+{
+    public bool ByDefault => Channel is not null && Category is null;
+}
+
+/// <summary>
+/// Categories (WordPress, Hugo, Jekyll) → channels, and WordPress pages → footer pages, from a map
+/// file the newsroom writes once:
+/// <code>
+/// default: kumparannews            # the channel of posts no category decides
+/// categories:
+///   Politik: kumparannews          # a category's name or slug, any letter case
+///   ekonomi-bisnis: kumparanbisnis
+/// pages:
+///   about-us: tentang-kami         # a WordPress page's slug → content/pages/tentang-kami.md
+/// </code>
+/// A category whose slug is a channel's name needs no line. A post's categories are tried in their
+/// order; the first one the map (or a parent category) names decides; else the default.
+/// </summary>
+public sealed class CategoryMap
+{
+    private readonly Dictionary<string, string> _categories;
+    private readonly Dictionary<string, string> _pages;
+    private readonly IReadOnlyCollection<string> _channels;
+
+    private CategoryMap(string? defaultChannel, Dictionary<string, string> categories, Dictionary<string, string> pages, IReadOnlyCollection<string> channels)
+    {
+        Default = defaultChannel;
+        _categories = categories;
+        _pages = pages;
+        _channels = channels;
+    }
+
+    /// <summary>The channel of posts that no category decides (null: such posts are rejected).</summary>
+    public string? Default { get; }
+
+    /// <summary>The map's category lines, as written (for the report).</summary>
+    public IReadOnlyDictionary<string, string> Categories => _categories;
+
+    /// <summary>The map's page lines: WordPress page slug → footer page slug.</summary>
+    public IReadOnlyDictionary<string, string> Pages => _pages;
+
+    /// <summary>No map: only categories named like a channel decide, and there is no default.</summary>
+    public static CategoryMap None(KumparanOptions options) =>
+        new(null, new(StringComparer.OrdinalIgnoreCase), new(StringComparer.Ordinal), options.Channels.Keys);
+
+    /// <summary>Reads a map file; every problem is returned with its line and column, and then there is no map.</summary>
+    public static (CategoryMap? Map, IReadOnlyList<ContentError> Errors) Load(string path, KumparanOptions options)
+    {
+        var name = System.IO.Path.GetFileName(path);
+        var errors = new List<ContentError>();
+        YamlStream yaml = [];
+        try
+        {
+            using var reader = new StreamReader(path, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true));
+            yaml.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            return (null, [new ContentError(name, (int)e.Start.Line, (int)e.Start.Column, $"The map cannot be read: {e.Message}", "Write \"default:\", \"categories:\" and \"pages:\" as in the README.")]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+        {
+            return (null, [new ContentError(name, 1, 1, $"The map cannot be read: {e.Message}", "Give a UTF-8 YAML file.")]);
+        }
+
+        var categories = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var pages = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? defaultChannel = null;
+        if (yaml.Documents.Count == 0)
+        {
+            return (new CategoryMap(null, categories, pages, options.Channels.Keys), []);
+        }
+
+        if (yaml.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            return (null, [At(name, yaml.Documents[0].RootNode, "The map is not a list of keys.", "Write \"default:\", \"categories:\" and \"pages:\" as in the README.")]);
+        }
+
+        foreach (var (keyNode, value) in root.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value;
+            switch (key)
+            {
+                case "default" when value is YamlScalarNode { Value: { Length: > 0 } channel }:
+                    defaultChannel = Channel(channel, value, name, options, errors);
+                    break;
+                case "categories" when value is YamlMappingNode lines:
+                    foreach (var (category, channelNode) in lines.Children)
+                    {
+                        if (category is YamlScalarNode { Value: { Length: > 0 } categoryName } && channelNode is YamlScalarNode { Value: { Length: > 0 } channel })
+                        {
+                            if (Channel(channel, channelNode, name, options, errors) is { } known && !categories.TryAdd(categoryName.Trim(), known))
+                            {
+                                errors.Add(At(name, category, $"The category \"{categoryName}\" is mapped twice.", "Keep one line for it."));
+                            }
+                        }
+                        else
+                        {
+                            errors.Add(At(name, category, "Each line under \"categories:\" must be \"category: channel\".", "Write e.g. \"Politik: kumparannews\"."));
+                        }
+                    }
+
+                    break;
+                case "pages" when value is YamlMappingNode lines:
+                    foreach (var (page, slugNode) in lines.Children)
+                    {
+                        if (page is YamlScalarNode { Value: { Length: > 0 } pageSlug } && slugNode is YamlScalarNode { Value: { } slug } && Slug.IsValid(slug))
+                        {
+                            if (!pages.TryAdd(pageSlug.Trim(), slug))
+                            {
+                                errors.Add(At(name, page, $"The page \"{pageSlug}\" is mapped twice.", "Keep one line for it."));
+                            }
+                        }
+                        else
+                        {
+                            errors.Add(At(name, slugNode, "Each line under \"pages:\" must be \"wordpress-page-slug: footer-page-slug\" (lowercase a-z, 0-9 and dashes).", "Write e.g. \"about-us: tentang-kami\"."));
+                        }
+                    }
+
+                    break;
+                default:
+                    errors.Add(At(name, keyNode, $"\"{key}\" is not a key of the map, or its value has the wrong shape.",
+                        "Use \"default: channel\", \"categories:\" with \"category: channel\" lines and \"pages:\" with \"page: footer-page\" lines."));
+                    break;
+            }
+        }
+
+        return errors.Count > 0 ? (null, errors) : (new CategoryMap(defaultChannel, categories, pages, options.Channels.Keys), []);
+    }
+
+    /// <summary>The channel the map gives one category (by name or slug), without parents or default.</summary>
+    public string? ChannelOf(string category)
+    {
+        if (_categories.TryGetValue(category.Trim(), out var channel) || _categories.TryGetValue(Slug.FromName(category), out channel))
+        {
+            return channel;
+        }
+
+        var slug = Slug.FromName(category);
+        return _channels.FirstOrDefault(c => string.Equals(c, slug, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The channel of an item with these categories (names or slugs, in the item's order): the first the
+    /// map names, else the first whose parent (grand-parent, ...) it names, else the default.
+    /// </summary>
+    public ChannelChoice Choose(IEnumerable<string> categories, Func<string, string?>? parentOf = null)
+    {
+        var list = categories.Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
+        foreach (var category in list)
+        {
+            if (ChannelOf(category) is { } channel)
+            {
+                return new ChannelChoice(channel, category);
+            }
+        }
+
+        if (parentOf is not null)
+        {
+            foreach (var category in list)
+            {
+                var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { category };
+                for (var parent = parentOf(category); parent is not null && seen.Add(parent); parent = parentOf(parent))
+                {
+                    if (ChannelOf(parent) is { } channel)
+                    {
+                        return new ChannelChoice(channel, category);
+                    }
+                }
+            }
+        }
+
+        return new ChannelChoice(Default, null);
+    }
+
+    /// <summary>The footer page a WordPress page becomes, or null when the map does not name it.</summary>
+    public string? PageOf(string wordpressSlug) => _pages.GetValueOrDefault(wordpressSlug);
+
+    private static string? Channel(string channel, YamlNode at, string file, KumparanOptions options, List<ContentError> errors)
+    {
+        if (options.Channels.ContainsKey(channel))
+        {
+            return channel;
+        }
+
+        errors.Add(At(file, at, $"\"{channel}\" is not a channel of this site.", $"Use one of: {string.Join(", ", options.Channels.Keys)}."));
+        return null;
+    }
+
+    private static ContentError At(string file, YamlNode node, string problem, string fix) =>
+        new(file, (int)node.Start.Line, (int)node.Start.Column, problem, fix);
+}
