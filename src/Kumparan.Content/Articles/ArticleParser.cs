@@ -305,7 +305,7 @@ public static class ArticleParser
                     ? list.Items.OfType<YamlScalar>().FirstOrDefault(i => FrontMatterFields.CleanText(i.Value) == alias) ?? (YamlNode)list
                     : f.Node("aliases");
                 f.Error(node, $"The alias \"{Printable(alias)}\" is not a path on this site.",
-                    "Write old paths starting with a single /, without host, query or spaces, e.g. \"/kumparannews/judul-lama-24R1wPK1UUi\".");
+                    "Write old paths starting with a single /, without host or spaces, e.g. \"/kumparannews/judul-lama-24R1wPK1UUi\".");
             }
         }
 
@@ -313,13 +313,14 @@ public static class ArticleParser
     }
 
     // Only "/segment/..." paths on this host: no scheme, no "//host", no backslashes, no control
-    // characters (CR/LF would split the Location header), no query or fragment (never part of a path).
+    // characters (CR/LF would split the Location header), no fragment (never sent). A query is allowed
+    // for the old addresses of sites that had them ("/?p=123", "/index.php?p=123").
     private static bool IsLocalPath(string path) =>
         path.Length is > 1 and <= 500
         && path[0] == '/'
         && path[1] != '/'
         && !path.Contains("..", StringComparison.Ordinal)
-        && path.All(c => c > ' ' && c < 0x7F && c is not '\\' and not '?' and not '#');
+        && path.All(c => c > ' ' && c < 0x7F && c is not '\\' and not '#');
 
     // Control characters in a message would break the log line they are written to.
     private static string Printable(string text) => string.Concat(text.Select(c => char.IsControl(c) ? '?' : c));

@@ -22,7 +22,7 @@ public readonly record struct ChannelChoice(string? Channel, string? Category)
 ///   Politik: kumparannews          # a category's name or slug, any letter case
 ///   ekonomi-bisnis: kumparanbisnis
 /// pages:
-///   about-us: tentang-kami         # a WordPress page's slug → content/pages/tentang-kami.md
+///   about-us: tentang-kami         # a WordPress page's slug → the footer page content/pages/tentang-kami.md
 /// </code>
 /// A category whose slug is a channel's name needs no line. A post's categories are tried in their
 /// order; the first one the map (or a parent category) names decides; else the default.
@@ -55,7 +55,8 @@ public sealed class CategoryMap
         new(null, new(StringComparer.OrdinalIgnoreCase), new(StringComparer.Ordinal), options.Channels.Keys);
 
     /// <summary>Reads a map file; every problem is returned with its line and column, and then there is no map.</summary>
-    public static (CategoryMap? Map, IReadOnlyList<ContentError> Errors) Load(string path, KumparanOptions options)
+    /// <param name="footerPages">The footer pages of the site, which "pages:" may name; null: any slug.</param>
+    public static (CategoryMap? Map, IReadOnlyList<ContentError> Errors) Load(string path, KumparanOptions options, IReadOnlyCollection<string>? footerPages = null)
     {
         var name = System.IO.Path.GetFileName(path);
         var errors = new List<ContentError>();
@@ -117,7 +118,11 @@ public sealed class CategoryMap
                     {
                         if (page is YamlScalarNode { Value: { Length: > 0 } pageSlug } && slugNode is YamlScalarNode { Value: { } slug } && Slug.IsValid(slug))
                         {
-                            if (!pages.TryAdd(pageSlug.Trim(), slug))
+                            if (footerPages is not null && !footerPages.Contains(slug))
+                            {
+                                errors.Add(At(name, slugNode, $"\"{slug}\" is not a footer page of this site.", $"Use one of: {string.Join(", ", footerPages)}."));
+                            }
+                            else if (!pages.TryAdd(pageSlug.Trim(), slug))
                             {
                                 errors.Add(At(name, page, $"The page \"{pageSlug}\" is mapped twice.", "Keep one line for it."));
                             }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Kumparan.Content.Articles;
+using Kumparan.Content.Import;
 using Kumparan.Content.Storage;
 
 namespace Kumparan.Content.Publishing;
@@ -23,10 +24,7 @@ public sealed class ArchiveImport(ArticleStore store, ParseContext context)
     {
         var errors = new List<ContentError>();
         int lines = 0, imported = 0;
-        using var writer = store.Database.WriteLock.EnterScope();
-        using var connection = store.Database.Open();
-        using var transaction = connection.BeginTransaction();
-        using var statements = new SyncWriter(connection, transaction);
+        using var session = new ImportSession(store, context);
         for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
         {
             lines++;
@@ -42,25 +40,17 @@ public sealed class ArchiveImport(ArticleStore store, ParseContext context)
                 continue;
             }
 
-            var result = ArticleParser.Parse(ContentClaims.DatabaseOwner, Encoding.UTF8.GetBytes(source), context);
-            var found = result.Errors.ToList();
-            if (result.Article is { } parsed)
+            var result = session.Add(source);
+            if (result.Outcome == ImportOutcome.Rejected)
             {
-                found.AddRange(ContentClaims.Conflicts(connection, transaction, parsed with { SourcePath = null }, ContentClaims.DatabaseOwner, source));
-            }
-
-            if (found.Count > 0 || result.Article is null)
-            {
-                errors.AddRange(found.Select(e => OnArchiveLine(e, archiveName, lines, keys)));
+                errors.AddRange(result.Errors.Select(e => OnArchiveLine(e, archiveName, lines, keys)));
                 continue;
             }
 
-            statements.Upsert(result.Article with { SourcePath = null }, result.PlainText, source);
             imported++;
         }
 
-        statements.Flush();
-        transaction.Commit();
+        session.Complete();
         return new ImportReport(lines, imported, errors);
     }
 

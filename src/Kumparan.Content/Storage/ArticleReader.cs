@@ -20,6 +20,9 @@ public interface IArticleReader
     /// <summary>The article that lists <paramref name="path"/> among its aliases (the earliest published one, when several do).</summary>
     Article? ByAlias(string path);
 
+    /// <summary>Where an old address of a site the newsroom moved in from (not an article's) leads now: a path of this site.</summary>
+    string? Redirect(string path);
+
     /// <summary>The article a correction's <c>article:</c> names: an id, its URL path (any slug), or one of its aliases.</summary>
     Article? Resolve(string reference);
 
@@ -92,8 +95,16 @@ public sealed class ArticleReader(Database database, DocumentCache? cache = null
     private Article? ByAlias(ReadSession session, string path)
     {
         var command = session.Command("SELECT article_id FROM article_aliases WHERE alias = @path ORDER BY published_at, article_id LIMIT 1");
-        command.Bind("@path", path);
+        command.Bind("@path", Import.LegacyPath.Normalize(path));
         return command.ExecuteScalar() is string id ? Listed(session, id, cache) : null;
+    }
+
+    public string? Redirect(string path)
+    {
+        using var session = database.Read();
+        var command = session.Command("SELECT target FROM site_redirects WHERE path = @path");
+        command.Bind("@path", Import.LegacyPath.Normalize(path));
+        return command.ExecuteScalar() as string;
     }
 
     public Article? Resolve(string reference)

@@ -149,6 +149,14 @@ internal static class Migrations
             CREATE INDEX IF NOT EXISTS article_media_article ON article_media (article_id);
             UPDATE content_files SET modified_ticks = -1, hash = '';
             """),
+        // Old addresses of a site the newsroom moved in from (categories, tags, authors, pages, attachment
+        // pages) and where they lead now; an article's own old addresses are its aliases.
+        (4, """
+            CREATE TABLE IF NOT EXISTS site_redirects (
+                path TEXT PRIMARY KEY,
+                target TEXT NOT NULL
+            );
+            """),
     ];
 
     /// <summary>Run after a step's SQL, in its transaction: fills what the SQL alone cannot derive.</summary>

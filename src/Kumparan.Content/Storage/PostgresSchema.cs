@@ -140,6 +140,12 @@ internal static class PostgresSchema
                 change BYTEA NULL
             );
             """),
+        (2, """
+            CREATE TABLE IF NOT EXISTS site_redirects (
+                path TEXT COLLATE "C" PRIMARY KEY,
+                target TEXT NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => Steps[^1].Version;

@@ -176,7 +176,7 @@ internal sealed class SyncWriter : IDisposable
 
         foreach (var alias in article.Aliases)
         {
-            Execute(_insertAlias, alias, article.Id, published);
+            Execute(_insertAlias, Import.LegacyPath.Normalize(alias), article.Id, published);
         }
 
         // The pictures it names, shown or not: a new version of one reads the article again (a document

@@ -1,4 +1,6 @@
 using Kumparan.Content.Articles;
+using Kumparan.Content.Import;
+using Kumparan.Content.Import.WordPress;
 using Kumparan.Content.Publishing;
 using Kumparan.Content.Storage;
 using Microsoft.Data.Sqlite;
@@ -9,11 +11,22 @@ namespace Kumparan.Web.Cli;
 /// <c>import FILE.jsonl</c>: loads an archive into the site's store (SQLite or PostgreSQL) as database-only
 /// articles. Valid lines are imported, invalid ones listed with their line number; exit 1 when any
 /// line was rejected, 2 when the file cannot be read.
+/// <c>import wordpress EXPORT.xml [--map categories.yml] [--uploads DIR]</c>: a WordPress site's export
+/// (<see cref="WordPressImport"/>), with its report; the same exit codes.
 /// </summary>
 public static class ImportCommand
 {
+    private static readonly string[] FooterPages = [.. Hosting.SiteInfo.FooterLinks.Select(l => l.Slug)];
+
+    private const string WordPressUsage = "Usage: import wordpress EXPORT.xml [--map categories.yml] [--uploads wp-content/uploads]";
+
     public static int Run(string[] args, TextWriter output)
     {
+        if (args is ["wordpress", .. var rest])
+        {
+            return RunWordPress(rest, output);
+        }
+
         if (args.Length != 1 || !File.Exists(args[0]))
         {
             output.WriteLine($"error: {(args.Length == 1 ? args[0] + ": no such file." : "give one file.")} Usage: import FILE.jsonl");
@@ -52,5 +65,72 @@ public static class ImportCommand
 
         output.WriteLine($"{report.Lines} lines read, {report.Imported} articles imported into {(database.IsPostgres ? "the PostgreSQL database" : location.DatabasePath)}, {report.Errors.Select(e => e.Line).Distinct().Count()} lines rejected.");
         return report.Errors.Count == 0 ? 0 : 1;
+    }
+
+    private static int RunWordPress(string[] args, TextWriter output)
+    {
+        string? export = null, mapPath = null, uploads = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--map" when i + 1 < args.Length:
+                    mapPath = args[++i];
+                    break;
+                case "--uploads" when i + 1 < args.Length:
+                    uploads = args[++i];
+                    break;
+                case var value when export is null && !value.StartsWith("--", StringComparison.Ordinal):
+                    export = value;
+                    break;
+                default:
+                    output.WriteLine($"error: \"{args[i]}\" is not understood. {WordPressUsage}");
+                    return 2;
+            }
+        }
+
+        if (export is null || !File.Exists(export))
+        {
+            output.WriteLine($"error: {(export is null ? "give the export file." : export + ": no such file.")} {WordPressUsage}");
+            return 2;
+        }
+
+        if (uploads is not null && !Directory.Exists(uploads))
+        {
+            output.WriteLine($"error: {uploads}: no such folder. Give the old site's wp-content/uploads folder, or leave --uploads out to keep the pictures' addresses. {WordPressUsage}");
+            return 2;
+        }
+
+        var (options, location) = CliSettings.Load();
+        var map = CategoryMap.None(options);
+        if (mapPath is not null)
+        {
+            var (loaded, errors) = File.Exists(mapPath) ? CategoryMap.Load(mapPath, options, FooterPages) : (null, [new ContentError(mapPath, 1, 1, "No such file.", "Give the path of the map, e.g. --map categories.yml.")]);
+            foreach (var error in errors)
+            {
+                output.WriteLine($"error: {error}");
+            }
+
+            if (loaded is null)
+            {
+                output.WriteLine("Nothing was imported: fix the map first.");
+                return 2;
+            }
+
+            map = loaded;
+        }
+
+        using var database = options.Database.Open(location.DatabasePath);
+        database.Migrate();
+        var context = new ParseContext(options, location.MediaPath);
+        var report = new WordPressImport(new ArticleStore(database), context, new WordPressSource(export, map, location.ContentPath, FooterPages, uploads is null ? null : Path.GetFullPath(uploads))).Run();
+        if (database.IsPostgres && report.Imported + report.Redirects > 0)
+        {
+            Cluster.ClusterChanges.AnnounceEverything(database, "import");
+        }
+
+        SqliteConnection.ClearAllPools();
+        output.Write(report.ToString());
+        return report.ExitCode;
     }
 }

@@ -150,6 +150,7 @@ public static class KumparanHosting
         // Before the static files and the rendered-response cache: never kept, and answered at once.
         app.UseMiddleware<HealthEndpoints>();
         app.UseSiteMetrics();
+        app.UseMiddleware<OldAddressRedirects>();
         app.UseMiddleware<TrailingSlashRedirect>();
         app.UseMiddleware<StylesheetMiddleware>();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticCaching });
