@@ -35,6 +35,11 @@ public static class TomlFrontMatter
                 ? new ContentException(line, column, $"The front matter is nested more than {FrontMatterReader.MaxDepth} levels deep.", "Use flat keys, or a list of simple values.")
                 : new ContentException(line, column, $"The front matter is not valid TOML: {e.Message}", SyntaxFix);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Whatever else Tomlyn stumbles on is still a TOML mistake of the file, not a failure of the site.
+            throw new ContentException(firstLine, 1, "The front matter is not valid TOML.", SyntaxFix);
+        }
 
         if (document.Diagnostics.FirstOrDefault(d => d.Kind == DiagnosticMessageKind.Error) is { } error)
         {
