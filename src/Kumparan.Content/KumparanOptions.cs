@@ -33,6 +33,12 @@ public sealed class KumparanOptions
         ["kumparanbola"] = "kumparanBOLA",
     };
 
+    /// <summary>
+    /// A map file of Hugo's and Jekyll's categories → channels (see <see cref="Import.CategoryMap"/>); a relative
+    /// path is taken from the content folder's parent. Empty: no map.
+    /// </summary>
+    public string CategoryMap { get; set; } = "";
+
     public ReadingOptions Reading { get; set; } = new();
 
     public AdOptions Ads { get; set; } = new();

@@ -17,6 +17,9 @@ public sealed record ParseContext(KumparanOptions Options, string MediaRoot)
 
     /// <summary>Where the variants of the pictures an article shows are asked for; none in a check.</summary>
     public Media.VariantMaker? Variants { get; init; }
+
+    /// <summary>Hugo's and Jekyll's categories → channels (none: only categories named like a channel decide).</summary>
+    public Import.CategoryMap Categories { get; init; } = Import.CategoryMap.None(Options);
 }
 
 /// <summary>Either an article (with warnings) or the errors that kept it out.</summary>
@@ -38,6 +41,12 @@ public static class ArticleParser
                 "Split it or remove embedded data; images belong in content/media."));
         }
 
+        if (ArticleFileName.IsSectionPage(file))
+        {
+            return new ArticleParseResult(null, "", [], [new ContentError(file, 1, 1, "A Hugo section page (_index.md) is not an article; it is skipped.",
+                "Nothing to do: the channel pages list the articles. Delete the file to silence this warning.")]);
+        }
+
         try
         {
             var text = SourceText.Decode(bytes);
@@ -45,7 +54,7 @@ public static class ArticleParser
             // The front matter and the body are checked apart, so a file's problems are all reported at
             // once (a bad date and an unsafe link), not one per save.
             var problems = new List<ContentError>();
-            var fields = Checked(file, problems, () => new FrontMatterFields(FrontMatterReader.Read(parts.FrontMatter, parts.FrontMatterLine), file));
+            var fields = Checked(file, problems, () => new FrontMatterFields(FrontMatterReader.Read(parts), file));
             var body = Checked(file, problems, () => MarkdownRenderer.Render(parts.Body, parts.BodyLine, new BodyPictures(context.Media, context.Variants)));
             problems.AddRange(body?.Errors.Select(e => e.In(file)) ?? []);
             var article = fields is null ? null : Build(file, fields, body ?? Unreadable, context);
@@ -107,15 +116,17 @@ public static class ArticleParser
     {
         var options = context.Options;
         var title = f.Text("title", required: true, maxLength: 300);
-        var channel = f.Text("channel", required: true, maxLength: 64);
+        var channel = HugoJekyllKeys.Channel(f, context.Categories, out var otherCategories);
         if (channel is not null && !options.Channels.ContainsKey(channel))
         {
             f.Error(f.Node("channel"), $"\"{channel}\" is not a channel of this site.",
                 $"Use one of: {string.Join(", ", options.Channels.Keys)}.");
         }
 
-        var published = f.Date("date", required: true);
-        var slug = f.Text("slug", maxLength: Articles.Slug.MaxLength) ?? DefaultSlug(file);
+        // The file's name: a page bundle's folder, a Jekyll post's name without its date (which is the date when no key gives one).
+        var (fileSlug, fileDate) = file == Publishing.ContentClaims.DatabaseOwner ? (file, null) : ArticleFileName.Of(file);
+        var published = HugoJekyllKeys.Published(f, fileDate);
+        var slug = f.Text("slug", maxLength: Articles.Slug.MaxLength) ?? fileSlug;
         if (!Articles.Slug.IsValid(slug))
         {
             f.Error(f.Node("slug"), $"The slug \"{slug}\" may only hold lowercase a-z, 0-9 and single dashes.",
@@ -140,15 +151,15 @@ public static class ArticleParser
             Slug = slug,
             Channel = channel ?? "",
             Title = title ?? "",
-            Summary = f.Text("summary", maxLength: 1000) ?? body.FirstParagraph,
+            Summary = HugoJekyllKeys.Summary(f) ?? body.FirstParagraph,
             Published = published ?? default,
-            Updated = f.Node("updated") is { } u ? f.ParseDate(u) : null,
+            Updated = HugoJekyllKeys.Updated(f),
             Authors = authors,
-            Topics = f.TextList("topics"),
-            Image = ReadImage(f, context, out var leadPicture),
+            Topics = HugoJekyllKeys.Topics(f, otherCategories),
+            Image = LeadImageField.Read(f, context, out var leadPicture),
             Source = f.Text("source", maxLength: 200),
-            Draft = f.Flag("draft") ?? false,
-            Expires = f.Node("expires") is { } e ? f.ParseDate(e) : null,
+            Draft = HugoJekyllKeys.Draft(f, file),
+            Expires = HugoJekyllKeys.Expires(f),
             Ads = f.Flag("ads") ?? true,
             Sponsored = f.Flag("sponsored") ?? false,
             NeedsVerification = f.Flag("needs_verification") ?? false,
@@ -163,69 +174,6 @@ public static class ArticleParser
         };
         return f.Errors.Count == 0 ? article : null;
     }
-
-    private static string DefaultSlug(string file)
-    {
-        var name = System.IO.Path.GetFileNameWithoutExtension(file);
-        return name;
-    }
-
-    /// <param name="picture">The name under content/media the lead image refers to, whether it can be shown or not.</param>
-    private static LeadImage? ReadImage(FrontMatterFields f, ParseContext context, out string? named)
-    {
-        named = null;
-        var source = f.Text("image", maxLength: 2000);
-        var alt = f.Text("image_alt", maxLength: 500) ?? "";
-        var caption = f.Text("image_caption", maxLength: 500);
-        var credit = f.Text("image_credit", maxLength: 200);
-        var width = f.Number("image_width", 1, 20_000);
-        var height = f.Number("image_height", 1, 20_000);
-        if (source is null)
-        {
-            return null;
-        }
-
-        var node = f.Node("image");
-        if (source.StartsWith("https://", StringComparison.Ordinal))
-        {
-            if (!Uri.TryCreate(source, UriKind.Absolute, out _) || source.AsSpan().IndexOfAny("\"'<> ") >= 0)
-            {
-                f.Error(node, "The image URL is not a valid https URL.", "Fix the URL.");
-                return null;
-            }
-
-            if (width is null || height is null)
-            {
-                f.Error(node, "A remote image needs its size so the page does not shift while it loads.",
-                    "Add \"image_width:\" and \"image_height:\" in pixels.");
-                return null;
-            }
-
-            return new LeadImage(source, width.Value, height.Value, alt, caption, credit);
-        }
-
-        var name = source.StartsWith("/media/", StringComparison.Ordinal) ? source["/media/".Length..] : source;
-        if (!Media.MediaInspector.IsSafeName(name))
-        {
-            f.Error(node, $"\"{source}\" is not a file name under content/media or an https URL.",
-                "Put the image in content/media and write its file name, e.g. \"image: banjir-jakarta.jpg\".");
-            return null;
-        }
-
-        // Remembered with the article, so the picture's arrival (a folder copied in, the article first) or a
-        // new version of it reads the article again.
-        named = name;
-        var check = context.Media.Check(name);
-        if (check.Image is not { } picture)
-        {
-            f.Warning(node, $"{check.Problem} The article is published without the picture.", check.Fix!);
-            return null;
-        }
-
-        context.Variants?.Want(picture);
-        return new LeadImage(name, picture.Width, picture.Height, alt, caption, credit, picture.Hash, picture.Graphic);
-    }
-
 
     private static List<Correction> ReadCorrections(FrontMatterFields f)
     {
@@ -293,23 +241,52 @@ public static class ArticleParser
         return null;
     }
 
-    private static IReadOnlyList<string> ReadAliases(FrontMatterFields f)
+    // Old paths that answer 301 here: "aliases:" (ours and Hugo's), Jekyll's "redirect_from:", and the page's own
+    // old URL, Hugo's "url:" or Jekyll's "permalink:". Kept without a trailing slash: requests reach them without it.
+    private static List<string> ReadAliases(FrontMatterFields f)
     {
-        var aliases = f.TextList("aliases", maxItems: 50);
-        foreach (var alias in aliases)
+        var aliases = new List<string>();
+        foreach (var key in (string[])["aliases", "redirect_from"])
         {
-            if (!IsLocalPath(alias))
+            foreach (var alias in f.TextList(key, maxItems: 50))
             {
+                if (IsLocalPath(alias))
+                {
+                    aliases.Add(alias);
+                    continue;
+                }
+
                 // Point at the item itself, so the editor finds which of several aliases is wrong.
-                var node = f.Node("aliases") is YamlList list
+                var node = f.Node(key) is YamlList list
                     ? list.Items.OfType<YamlScalar>().FirstOrDefault(i => FrontMatterFields.CleanText(i.Value) == alias) ?? (YamlNode)list
-                    : f.Node("aliases");
+                    : f.Node(key);
                 f.Error(node, $"The alias \"{Printable(alias)}\" is not a path on this site.",
                     "Write old paths starting with a single /, without host or spaces, e.g. \"/kumparannews/judul-lama-24R1wPK1UUi\".");
             }
         }
 
-        return aliases;
+        foreach (var key in (string[])["url", "permalink"])
+        {
+            if (f.Text(key, maxLength: 500) is not { } path)
+            {
+                continue;
+            }
+
+            if (path.StartsWith('/') && path.Contains(':', StringComparison.Ordinal))
+            {
+                f.Warning(f.Node(key), $"\"{key}\" is a pattern (:year, :title, ...), not a path, and is ignored.", "Write the article's old paths under \"aliases:\".");
+            }
+            else if (!IsLocalPath(path))
+            {
+                f.Warning(f.Node(key), $"\"{key}\" \"{Printable(path)}\" is not a path on this site, and is ignored.", "Write the old path starting with a single /, e.g. \"/posts/judul-lama/\".");
+            }
+            else
+            {
+                aliases.Add(path);
+            }
+        }
+
+        return aliases.Select(a => a.Length > 1 ? a.TrimEnd('/') : a).Distinct(StringComparer.Ordinal).ToList();
     }
 
     // Only "/segment/..." paths on this host: no scheme, no "//host", no backslashes, no control

@@ -24,6 +24,36 @@ internal sealed partial class FrontMatterFields(YamlMap map, string file)
         _entries.Where(e => !_used.Contains(e.Key)).Select(e => new ContentError(file, e.Value.Key.Line, e.Value.Key.Column,
             $"Unknown front matter key \"{e.Key}\" is ignored.", "Check its spelling against the list in the README."));
 
+    /// <summary>A key's value without counting the key as read (for a key whose meaning depends on its value).</summary>
+    public YamlNode? Peek(string key) => _entries.TryGetValue(key, out var entry) ? entry.Value : null;
+
+    /// <summary>
+    /// The first of these keys the file has (our own first, then the synonyms Hugo and Jekyll write): each
+    /// other one it also has is ignored with a warning at its line, so no value is dropped unseen.
+    /// </summary>
+    public string? Pick(params ReadOnlySpan<string> keys)
+    {
+        string? chosen = null;
+        foreach (var key in keys)
+        {
+            if (!_entries.TryGetValue(key, out var entry))
+            {
+                continue;
+            }
+
+            if (chosen is null)
+            {
+                chosen = key;
+                continue;
+            }
+
+            _used.Add(key);
+            Warning(entry.Key, $"\"{key}\" is ignored: \"{chosen}\" is given.", $"Remove one of them; \"{chosen}\" is the one read.");
+        }
+
+        return chosen;
+    }
+
     public YamlNode? Node(string key)
     {
         _used.Add(key);
@@ -74,7 +104,8 @@ internal sealed partial class FrontMatterFields(YamlMap map, string file)
         return value;
     }
 
-    public IReadOnlyList<string> TextList(string key, int maxItems = 20)
+    /// <param name="words">A single text is a list of words, as Jekyll reads "tags: politik ekonomi".</param>
+    public IReadOnlyList<string> TextList(string key, int maxItems = 20, bool words = false)
     {
         var node = Node(key);
         switch (node)
@@ -82,6 +113,9 @@ internal sealed partial class FrontMatterFields(YamlMap map, string file)
             case null:
             case YamlScalar { Value: "", Quoted: false }:
                 return [];
+            case YamlScalar scalar when words:
+                return CleanText(scalar.Value).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+                    .Where(w => w.Length <= 200).Distinct(StringComparer.Ordinal).Take(maxItems).ToList();
             case YamlScalar scalar:
                 return [CleanText(scalar.Value)];
             case YamlList list when list.Items.Count > maxItems:

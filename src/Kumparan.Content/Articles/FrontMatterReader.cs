@@ -21,6 +21,11 @@ public static class FrontMatterReader
     public const int MaxDepth = 4;
     public const int MaxNodes = 2_000;
 
+    /// <summary>The front matter of a file, YAML or TOML, as one tree.</summary>
+    public static YamlMap Read(SourceParts parts) => parts.Format == FrontMatterFormat.Toml
+        ? TomlFrontMatter.Read(parts.FrontMatter, parts.FrontMatterLine)
+        : Read(parts.FrontMatter, parts.FrontMatterLine);
+
     /// <param name="firstLine">Line of the YAML's first line in the file (2, after the opening ---).</param>
     public static YamlMap Read(string yaml, int firstLine)
     {

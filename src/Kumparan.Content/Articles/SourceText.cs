@@ -3,7 +3,17 @@ using System.Text;
 namespace Kumparan.Content.Articles;
 
 /// <summary>A file's text split into front matter and body, with the line each part starts on.</summary>
-public sealed record SourceParts(string FrontMatter, int FrontMatterLine, string Body, int BodyLine);
+public sealed record SourceParts(string FrontMatter, int FrontMatterLine, string Body, int BodyLine)
+{
+    public FrontMatterFormat Format { get; init; } = FrontMatterFormat.Yaml;
+}
+
+/// <summary>How the front matter is written: YAML between --- lines (ours, Jekyll's, Hugo's) or TOML between +++ lines (Hugo's).</summary>
+public enum FrontMatterFormat
+{
+    Yaml,
+    Toml,
+}
 
 /// <summary>Bytes → text the same way for every editor: UTF-8 only, BOM dropped, CRLF and lone CR read as LF.</summary>
 public static class SourceText
@@ -39,13 +49,17 @@ public static class SourceText
             : text;
     }
 
-    /// <summary>Splits "---\nyaml\n---\nbody" into its parts.</summary>
+    /// <summary>Splits "---\nyaml\n---\nbody" (or Hugo's "+++\ntoml\n+++\nbody") into its parts.</summary>
     public static SourceParts Split(string text)
     {
-        if (!text.StartsWith("---\n", StringComparison.Ordinal) && text != "---")
+        var (fence, format) = text.StartsWith("+++", StringComparison.Ordinal) ? ("+++", FrontMatterFormat.Toml) : ("---", FrontMatterFormat.Yaml);
+        if (!text.StartsWith(fence + "\n", StringComparison.Ordinal) && text != fence)
         {
-            throw new ContentException(1, 1, "The file does not start with front matter.",
-                "Put \"---\" on the first line, then title, channel and date, then \"---\" again before the text.");
+            throw text.StartsWith('{')
+                ? new ContentException(1, 1, "JSON front matter is not read by this site.",
+                    "Write the keys as YAML between \"---\" lines (or TOML between \"+++\" lines), e.g. \"title: ...\".")
+                : new ContentException(1, 1, "The file does not start with front matter.",
+                    "Put \"---\" on the first line, then title, channel and date, then \"---\" again before the text.");
         }
 
         var position = 4;
@@ -53,12 +67,12 @@ public static class SourceText
         while (position <= text.Length)
         {
             var end = text.IndexOf('\n', position);
-            var lineText = end < 0 ? text.AsSpan(position) : text.AsSpan(position, end - position);
-            if (lineText.TrimEnd(' ').SequenceEqual("---") || lineText.TrimEnd(' ').SequenceEqual("..."))
+            var lineText = (end < 0 ? text.AsSpan(position) : text.AsSpan(position, end - position)).TrimEnd(' ');
+            if (lineText.SequenceEqual(fence) || (format == FrontMatterFormat.Yaml && lineText.SequenceEqual("...")))
             {
                 var frontMatter = text[4..position];
                 var body = end < 0 ? "" : text[(end + 1)..];
-                return new SourceParts(frontMatter, 2, body, line + 1);
+                return new SourceParts(frontMatter, 2, body, line + 1) { Format = format };
             }
 
             if (end < 0)
@@ -71,7 +85,7 @@ public static class SourceText
         }
 
         throw new ContentException(1, 1, "The front matter is not closed.",
-            "Add a line with \"---\" after the last front matter key.");
+            $"Add a line with \"{fence}\" after the last front matter key.");
     }
 
     private static int Utf8Invalid(ReadOnlySpan<byte> bytes)

@@ -20,7 +20,7 @@ public static class FooterPageParser
             var parts = SourceText.Split(SourceText.Decode(bytes));
             // As for articles: the front matter's and the body's problems are reported together.
             var problems = new List<ContentError>();
-            var fields = ArticleParser.Checked(file, problems, () => new FrontMatterFields(FrontMatterReader.Read(parts.FrontMatter, parts.FrontMatterLine), file));
+            var fields = ArticleParser.Checked(file, problems, () => new FrontMatterFields(FrontMatterReader.Read(parts), file));
             var title = fields?.Text("title", required: true, maxLength: 200);
             var summary = fields?.Text("summary", maxLength: 500);
             var slug = Path.GetFileNameWithoutExtension(file);

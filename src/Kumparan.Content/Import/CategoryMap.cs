@@ -44,6 +44,9 @@ public sealed class CategoryMap
     /// <summary>The channel of posts that no category decides (null: such posts are rejected).</summary>
     public string? Default { get; }
 
+    /// <summary>No category lines and no default: only categories named like a channel decide (as with no map).</summary>
+    public bool IsEmpty => Default is null && _categories.Count == 0;
+
     /// <summary>The map's category lines, as written (for the report).</summary>
     public IReadOnlyDictionary<string, string> Categories => _categories;
 

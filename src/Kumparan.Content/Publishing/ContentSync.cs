@@ -4,6 +4,7 @@ using Dapper;
 using Kumparan.Content.Articles;
 using Kumparan.Content.Diagnostics;
 using Kumparan.Content.FooterPages;
+using Kumparan.Content.Import;
 using Kumparan.Content.Media;
 using Kumparan.Content.Storage;
 using Microsoft.Extensions.Logging;
@@ -50,11 +51,13 @@ public sealed record ArticleChange(Article? Before, Article? After);
 /// did not come from a file (imports) are never touched.
 /// </summary>
 /// <param name="variants">Asked for the variants of the pictures accepted articles show; null where none are made (a check).</param>
-public sealed partial class ContentSync(ArticleStore store, KumparanOptions options, string contentRoot, ILogger logger, VariantMaker? variants = null)
+/// <param name="categories">Hugo's and Jekyll's categories → channels; null: no map.</param>
+public sealed partial class ContentSync(ArticleStore store, KumparanOptions options, string contentRoot, ILogger logger, VariantMaker? variants = null,
+    CategoryMap? categories = null)
 {
     private readonly ParseContext _context = variants is null
-        ? new(options, Path.Combine(contentRoot, "media"))
-        : new(options, Path.Combine(contentRoot, "media")) { Media = variants.Inspector, Variants = variants };
+        ? new(options, Path.Combine(contentRoot, "media")) { Categories = categories ?? CategoryMap.None(options) }
+        : new(options, Path.Combine(contentRoot, "media")) { Media = variants.Inspector, Variants = variants, Categories = categories ?? CategoryMap.None(options) };
 
     // File systems keep modification times in coarse ticks (a few milliseconds on Linux), so a file
     // saved twice within one tick at the same size looks unchanged. A file whose time is this close
@@ -78,7 +81,7 @@ public sealed partial class ContentSync(ArticleStore store, KumparanOptions opti
     public string ContentRoot => contentRoot;
 
     /// <summary>The same synchronization of the same folder into another store (a database being rebuilt aside).</summary>
-    public ContentSync On(ArticleStore other) => new(other, options, contentRoot, logger, variants);
+    public ContentSync On(ArticleStore other) => new(other, options, contentRoot, logger, variants, categories);
 
     public ParseContext Context => _context;
 

@@ -2,26 +2,53 @@ using Kumparan.Content.Articles;
 using Kumparan.Content.Media;
 using Kumparan.Content.Publishing;
 using Kumparan.Content.Storage;
+using Kumparan.Web.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Kumparan.Web.Cli;
 
 /// <summary>
-/// <c>check [folder]</c>: validates every file of a content folder without starting the site and
-/// exits 1 with the list of problems (for a newsroom's own CI), 0 when every file is accepted, 2
-/// when the folder does not exist. It runs the site's own synchronization on a scratch database, so
-/// it accepts and rejects exactly what the site would (duplicate ids and slugs included).
+/// <c>check [folder] [--map categories.yml]</c>: validates every file of a content folder without starting
+/// the site and exits 1 with the list of problems (for a newsroom's own CI), 0 when every file is accepted,
+/// 2 when the folder does not exist or the category map (<c>--map</c>, else Kumparan:CategoryMap) has
+/// errors. It runs the site's own synchronization on a scratch database, so it accepts and rejects exactly
+/// what the site would (duplicate ids and slugs included).
 /// </summary>
 public static class CheckCommand
 {
+    private const string Usage = "Usage: check [content-folder] [--map categories.yml].";
+
     public static int Run(string[] args, TextWriter output)
     {
         var (options, location) = CliSettings.Load();
-        var folder = args.Length > 0 ? Path.GetFullPath(args[0]) : location.ContentPath;
+        string? folderArgument = null, mapArgument = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--map" && i + 1 < args.Length)
+            {
+                mapArgument = Path.GetFullPath(args[++i]);
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal) || folderArgument is not null)
+            {
+                output.WriteLine($"error: \"{args[i]}\" is not understood. {Usage}");
+                return 2;
+            }
+            else
+            {
+                folderArgument = Path.GetFullPath(args[i]);
+            }
+        }
+
+        var folder = folderArgument ?? location.ContentPath;
         if (!Directory.Exists(folder))
         {
             output.WriteLine($"error: {folder}: no such folder. Give the content folder, e.g. \"check content\".");
+            return 2;
+        }
+
+        if (CliSettings.LoadCategoryMap(options, mapArgument ?? ContentPaths.CategoryMap(options.CategoryMap, folder), output) is not { } categories)
+        {
             return 2;
         }
 
@@ -30,7 +57,7 @@ public static class CheckCommand
         {
             var database = new Database(Path.Combine(scratch, "check.db"));
             database.Migrate();
-            var sync = new ContentSync(new ArticleStore(database), options, folder, NullLogger.Instance);
+            var sync = new ContentSync(new ArticleStore(database), options, folder, NullLogger.Instance, categories: categories);
             var report = sync.Run();
             foreach (var warning in ContentError.InFileOrder(report.Warnings))
             {

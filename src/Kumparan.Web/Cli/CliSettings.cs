@@ -1,4 +1,5 @@
 using Kumparan.Content;
+using Kumparan.Content.Import;
 using Kumparan.Web.Hosting;
 
 namespace Kumparan.Web.Cli;
@@ -16,5 +17,27 @@ public static class CliSettings
         configuration.GetSection(KumparanOptions.Section).Bind(options);
         var (content, data) = ContentPaths.Resolve(options.ContentPath, options.DataPath, Directory.GetCurrentDirectory());
         return (options, new ContentLocation(content, data));
+    }
+
+    /// <summary>The category map at <paramref name="path"/> (none when null); null, with its errors printed, when it cannot be used.</summary>
+    public static CategoryMap? LoadCategoryMap(KumparanOptions options, string? path, TextWriter output)
+    {
+        if (path is null)
+        {
+            return CategoryMap.None(options);
+        }
+
+        var (map, errors) = CategoryMap.Load(path, options);
+        foreach (var error in errors)
+        {
+            output.WriteLine($"error: {error}");
+        }
+
+        if (map is null)
+        {
+            output.WriteLine($"error: the category map {path} cannot be used; fix it and run again.");
+        }
+
+        return map;
     }
 }

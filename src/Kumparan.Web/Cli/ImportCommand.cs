@@ -3,6 +3,7 @@ using Kumparan.Content.Import;
 using Kumparan.Content.Import.WordPress;
 using Kumparan.Content.Publishing;
 using Kumparan.Content.Storage;
+using Kumparan.Web.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace Kumparan.Web.Cli;
@@ -34,9 +35,14 @@ public static class ImportCommand
         }
 
         var (options, location) = CliSettings.Load();
+        if (CliSettings.LoadCategoryMap(options, ContentPaths.CategoryMap(options.CategoryMap, location.ContentPath), output) is not { } categories)
+        {
+            return 2;
+        }
+
         using var database = options.Database.Open(location.DatabasePath);
         database.Migrate();
-        var import = new ArchiveImport(new ArticleStore(database), new ParseContext(options, location.MediaPath));
+        var import = new ArchiveImport(new ArticleStore(database), new ParseContext(options, location.MediaPath) { Categories = categories });
         ImportReport report;
         using (var reader = new StreamReader(args[0], new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true)))
         {

@@ -27,4 +27,10 @@ public static class ContentPaths
         var data = string.IsNullOrWhiteSpace(configuredData) ? Path.Combine(repository, "data") : Path.GetFullPath(configuredData, contentRoot);
         return (content, data);
     }
+
+    /// <summary>The category map file configured (Kumparan:CategoryMap), a relative path taken from the content folder's parent; null when none is.</summary>
+    public static string? CategoryMap(string? configured, string contentPath) =>
+        string.IsNullOrWhiteSpace(configured)
+            ? null
+            : Path.GetFullPath(configured, Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(contentPath)) ?? contentPath);
 }

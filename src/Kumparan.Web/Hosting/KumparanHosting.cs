@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dapper;
 using System.Runtime;
 using Kumparan.Content;
+using Kumparan.Content.Import;
 using Kumparan.Content.Media;
 using Kumparan.Content.Publishing;
 using Kumparan.Content.Search;
@@ -75,12 +76,17 @@ public static class KumparanHosting
             p.GetRequiredService<ContentLocation>().VariantsPath,
             p.GetRequiredService<ILogger<VariantMaker>>()));
         services.AddHostedService<PictureVariants>();
+        services.AddSingleton(p => SiteCategoryMap.Load(
+            p.GetRequiredService<IOptions<KumparanOptions>>().Value,
+            p.GetRequiredService<ContentLocation>().ContentPath,
+            p.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SiteCategoryMap))));
         services.AddSingleton(p => new ContentSync(
             p.GetRequiredService<ArticleStore>(),
             p.GetRequiredService<IOptions<KumparanOptions>>().Value,
             p.GetRequiredService<ContentLocation>().ContentPath,
             p.GetRequiredService<ILogger<ContentSync>>(),
-            p.GetRequiredService<VariantMaker>()));
+            p.GetRequiredService<VariantMaker>(),
+            p.GetRequiredService<CategoryMap>()));
         services.AddSingleton<ContentIndex>();
         services.AddSingleton<InitialIndex>();
         services.AddSingleton(p =>
