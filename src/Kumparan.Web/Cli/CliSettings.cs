@@ -20,14 +20,15 @@ public static class CliSettings
     }
 
     /// <summary>The category map at <paramref name="path"/> (none when null); null, with its errors printed, when it cannot be used.</summary>
-    public static CategoryMap? LoadCategoryMap(KumparanOptions options, string? path, TextWriter output)
+    /// <param name="footerPages">The footer pages a map's "pages:" may name (a WordPress import's map); null: not checked.</param>
+    public static CategoryMap? LoadCategoryMap(KumparanOptions options, string? path, TextWriter output, IReadOnlyCollection<string>? footerPages = null)
     {
         if (path is null)
         {
             return CategoryMap.None(options);
         }
 
-        var (map, errors) = CategoryMap.Load(path, options);
+        var (map, errors) = CategoryMap.Load(path, options, footerPages);
         foreach (var error in errors)
         {
             output.WriteLine($"error: {error}");

@@ -108,22 +108,11 @@ public static class ImportCommand
         }
 
         var (options, location) = CliSettings.Load();
-        var map = CategoryMap.None(options);
-        if (mapPath is not null)
+        // --map, else the site's own (Kumparan:CategoryMap), else none: only categories named like a channel decide.
+        if (CliSettings.LoadCategoryMap(options, mapPath ?? ContentPaths.CategoryMap(options.CategoryMap, location.ContentPath), output, FooterPages) is not { } map)
         {
-            var (loaded, errors) = File.Exists(mapPath) ? CategoryMap.Load(mapPath, options, FooterPages) : (null, [new ContentError(mapPath, 1, 1, "No such file.", "Give the path of the map, e.g. --map categories.yml.")]);
-            foreach (var error in errors)
-            {
-                output.WriteLine($"error: {error}");
-            }
-
-            if (loaded is null)
-            {
-                output.WriteLine("Nothing was imported: fix the map first.");
-                return 2;
-            }
-
-            map = loaded;
+            output.WriteLine("Nothing was imported.");
+            return 2;
         }
 
         using var database = options.Database.Open(location.DatabasePath);
