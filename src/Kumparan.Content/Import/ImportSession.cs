@@ -100,6 +100,10 @@ public sealed class ImportSession : IDisposable
         _connection.QuerySingleOrDefault<string?>("SELECT article_id FROM article_aliases WHERE alias = @alias ORDER BY published_at, article_id LIMIT 1",
             new { alias = LegacyPath.Normalize(alias) }, _transaction);
 
+    /// <summary>The file (or database) holding <paramref name="slug"/> in <paramref name="channel"/> for another article than <paramref name="id"/>, if any.</summary>
+    public string? SlugOwner(string channel, string slug, string id) =>
+        _connection.QuerySingleOrDefault<string?>(ContentClaims.OwnerOfSlugSql, new { channel, slug, id }, _transaction);
+
     /// <summary>Records (or moves) an old address of the site the newsroom moved in from to a path of this site.</summary>
     public void Redirect(string path, string target)
     {

@@ -332,6 +332,27 @@ public sealed class WordPressImportTests : IDisposable
     }
 
     [Fact]
+    public async Task AnUntitledPostIsNamedByItsFirstWordsAndASlugTheSiteUsesGetsThePostsNumber()
+    {
+        const string seedSlug = "pasukan-korut-dilaporkan-tak-lagi-bantu-rusia-berperang-sejak-januari";
+        var xml = Minimal("UTF-8",
+            Post(801, "", "<p>Gempa magnitudo 5,2 mengguncang Cianjur pagi ini, warga berhamburan keluar rumah dan sebagian mengungsi ke lapangan.</p>", "politik")
+            + Post(802, "Pasukan Korut Kembali", "<p>Isi berita lain dengan judul mirip.</p>", "politik", name: seedSlug));
+        using var site = new KumparanFactory(_content.Path);
+
+        var report = Import(site, _scratch.Write("ragam.xml", xml));
+
+        Assert.Equal((0, 2), (report.ExitCode, report.New));
+        var (_, untitled, _) = await Follow(site, "/?p=801");
+        Assert.Equal("Gempa magnitudo 5,2 mengguncang Cianjur pagi ini, warga berhamburan keluar…", untitled.QuerySelector("h1")!.TextContent);
+        var (path, _, _) = await Follow(site, "/?p=802");
+        Assert.StartsWith($"/kumparannews/{seedSlug}-802-", path, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await site.GetDocumentAsync(Repository.SeedPath)).Response.StatusCode);
+        Assert.Contains(report.Problems, p => p.Contains("item 801", StringComparison.Ordinal) && p.Contains("no title", StringComparison.Ordinal));
+        Assert.Contains(report.Problems, p => p.Contains("item 802", StringComparison.Ordinal) && p.Contains($"is taken in kumparannews by articles/kumparannews/{seedSlug}.md", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WithoutADefaultChannelAPostNoCategoryDecidesIsRejectedWithItsItemAndLine()
     {
         var map = _scratch.Write("tanpa-default.yml", "categories:\n  Politik: kumparannews\n  ekonomi: kumparanbisnis\n");
@@ -429,7 +450,7 @@ public sealed class WordPressImportTests : IDisposable
         </rss>
         """;
 
-    internal static string Post(long id, string title, string html, string category, string status = "publish") => $"""
+    internal static string Post(long id, string title, string html, string category, string status = "publish", string? name = null) => $"""
         <item>
         <title>{System.Security.SecurityElement.Escape(title)}</title>
         <link>https://arsip.example.id/?p={id}</link>
@@ -438,7 +459,7 @@ public sealed class WordPressImportTests : IDisposable
         <excerpt:encoded><![CDATA[]]></excerpt:encoded>
         <wp:post_id>{id}</wp:post_id>
         <wp:post_date_gmt>2019-06-0{1 + (id % 9)} 03:00:00</wp:post_date_gmt>
-        <wp:post_name>{Kumparan.Content.Articles.Slug.FromName(title)}</wp:post_name>
+        <wp:post_name>{name ?? Kumparan.Content.Articles.Slug.FromName(title)}</wp:post_name>
         <wp:status>{status}</wp:status>
         <wp:post_type>post</wp:post_type>
         <category domain="category" nicename="{category}"><![CDATA[{category}]]></category>

@@ -165,11 +165,20 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
             return;
         }
 
-        var title = WebUtility(item.Title);
+        var converted = _converter.Convert(item.Content);
+        warnings.AddRange(converted.Warnings);
+        var title = _converter.PlainText(item.Title);
         if (title.Length == 0)
         {
-            Reject(label, "it has no title.", "Give the post a title in WordPress and export again.");
-            return;
+            // An aside or status post: WordPress shows "(no title)"; its first words say more.
+            title = FirstWords(_converter.PlainText(item.Content));
+            if (title.Length == 0)
+            {
+                Reject(label, "it has neither a title nor text.", "Give the post a title in WordPress and export again, or leave it out.");
+                return;
+            }
+
+            warnings.Add("The post has no title; its first words became the title.");
         }
 
         var categories = item.Terms.Where(t => t.Domain == "category").ToList();
@@ -181,10 +190,15 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
             return;
         }
 
-        var converted = _converter.Convert(item.Content);
-        warnings.AddRange(converted.Warnings);
         var id = earlier ?? Id(date.Value, item.Id);
         var slug = SlugOf(item, title);
+        if (session.SlugOwner(channel, slug, id) is { } owner)
+        {
+            // Taken by an article of this site: the id in the URL keeps the two apart, the slug need not.
+            warnings.Add($"The slug \"{slug}\" is taken in {channel} by {owner}; this post's is \"{slug}-{item.Id}\".");
+            slug = $"{slug}-{item.Id}";
+        }
+
         var topics = Topics(item, decidedBy, warnings);
         var frontMatter = new List<KeyValuePair<string, object?>>
         {
@@ -285,7 +299,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
 
         var label = $"{_report.Export}:{item.Line}: item {item.Id} \"{Short(WebUtility(item.Title))}\"";
         var converted = _converter.Convert(item.Content);
-        var text = ImportSession.Source([new("title", WebUtility(item.Title))], converted.Markdown);
+        var text = ImportSession.Source([new("title", _converter.PlainText(item.Title))], converted.Markdown);
         var file = Path.Combine(source.ContentRoot, "pages", footerSlug + ".md");
         var bytes = Encoding.UTF8.GetBytes(text);
         var (page, errors) = FooterPages.FooterPageParser.Parse($"pages/{footerSlug}.md", bytes, _options);
@@ -619,6 +633,17 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
     {
         var seconds = published.ToUnixTimeSeconds();
         return ArticleId.ToBase62(new BigInteger(seconds) * 1_000_000_000 + (postId % 1_000_000_000));
+    }
+
+    private static string FirstWords(string text)
+    {
+        if (text.Length <= 80)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', 79);
+        return text[..(cut > 20 ? cut : 79)] + "…";
     }
 
     private static string SlugOf(WxrItem item, string title)
