@@ -12,14 +12,14 @@ namespace Kumparan.Web.Cli;
 /// <c>import FILE.jsonl</c>: loads an archive into the site's store (SQLite or PostgreSQL) as database-only
 /// articles. Valid lines are imported, invalid ones listed with their line number; exit 1 when any
 /// line was rejected, 2 when the file cannot be read.
-/// <c>import wordpress EXPORT.xml [--map categories.yml] [--uploads DIR]</c>: a WordPress site's export
-/// (<see cref="WordPressImport"/>), with its report; the same exit codes.
+/// <c>import wordpress EXPORT.xml [PART2.xml ...] [--map categories.yml] [--uploads DIR] [--post-types post,berita]</c>:
+/// a WordPress site's export, whole or in parts (<see cref="WordPressImport"/>), with its report; the same exit codes.
 /// </summary>
 public static class ImportCommand
 {
     private static readonly string[] FooterPages = [.. Hosting.SiteInfo.FooterLinks.Select(l => l.Slug)];
 
-    private const string WordPressUsage = "Usage: import wordpress EXPORT.xml [--map categories.yml] [--uploads wp-content/uploads]";
+    private const string WordPressUsage = "Usage: import wordpress EXPORT.xml [PART2.xml ...] [--map categories.yml] [--uploads wp-content/uploads] [--post-types post,berita]";
 
     public static int Run(string[] args, TextWriter output)
     {
@@ -75,7 +75,9 @@ public static class ImportCommand
 
     private static int RunWordPress(string[] args, TextWriter output)
     {
-        string? export = null, mapPath = null, uploads = null;
+        string? mapPath = null, uploads = null;
+        var exports = new List<string>();
+        string[] postTypes = ["post"];
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -86,8 +88,11 @@ public static class ImportCommand
                 case "--uploads" when i + 1 < args.Length:
                     uploads = args[++i];
                     break;
-                case var value when export is null && !value.StartsWith("--", StringComparison.Ordinal):
-                    export = value;
+                case "--post-types" when i + 1 < args.Length:
+                    postTypes = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    break;
+                case var value when !value.StartsWith("--", StringComparison.Ordinal):
+                    exports.Add(value);
                     break;
                 default:
                     output.WriteLine($"error: \"{args[i]}\" is not understood. {WordPressUsage}");
@@ -95,9 +100,10 @@ public static class ImportCommand
             }
         }
 
-        if (export is null || !File.Exists(export))
+        var missing = exports.Find(e => !File.Exists(e));
+        if (exports.Count == 0 || missing is not null)
         {
-            output.WriteLine($"error: {(export is null ? "give the export file." : export + ": no such file.")} {WordPressUsage}");
+            output.WriteLine($"error: {(missing is null ? "give the export file." : missing + ": no such file.")} {WordPressUsage}");
             return 2;
         }
 
@@ -118,7 +124,7 @@ public static class ImportCommand
         using var database = options.Database.Open(location.DatabasePath);
         database.Migrate();
         var context = new ParseContext(options, location.MediaPath);
-        var report = new WordPressImport(new ArticleStore(database), context, new WordPressSource(export, map, location.ContentPath, FooterPages, uploads is null ? null : Path.GetFullPath(uploads))).Run();
+        var report = new WordPressImport(new ArticleStore(database), context, new WordPressSource(exports, map, location.ContentPath, FooterPages, uploads is null ? null : Path.GetFullPath(uploads), postTypes)).Run();
         if (database.IsPostgres && report.Imported + report.Redirects > 0)
         {
             Cluster.ClusterChanges.AnnounceEverything(database, "import");

@@ -353,6 +353,39 @@ public sealed class WordPressImportTests : IDisposable
     }
 
     [Fact]
+    public async Task AnExportSplitInPartsIsOneImportAndASitesOwnPostTypeIsReadWhenNamed()
+    {
+        var post = Post(901, "Liputan Khusus Harga Cabai", "<p>Harga cabai rawit naik dua kali lipat.</p>", "ekonomi")
+            .Replace("<wp:post_type>post</wp:post_type>", "<wp:post_type>berita</wp:post_type><wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>902</wp:meta_value></wp:postmeta>", StringComparison.Ordinal);
+        const string attachment = """
+            <item><title>cabai</title><link>https://arsip.example.id/?attachment_id=902</link><wp:post_id>902</wp:post_id>
+            <wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status><wp:post_parent>901</wp:post_parent>
+            <wp:attachment_url>https://cdn.arsip.example.id/2019/06/cabai.jpg</wp:attachment_url>
+            <wp:postmeta><wp:meta_key>_wp_attachment_metadata</wp:meta_key><wp:meta_value><![CDATA[a:2:{s:5:"width";i:1600;s:6:"height";i:900;}]]></wp:meta_value></wp:postmeta>
+            <wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>Cabai rawit di Pasar Minggu</wp:meta_value></wp:postmeta>
+            </item>
+            """;
+        var first = _scratch.Write("bagian-1.xml", Minimal("UTF-8", post));
+        var second = _scratch.Write("bagian-2.xml", Minimal("UTF-8", attachment));
+        using var site = new KumparanFactory(_content.Path);
+        var index = site.Services.GetRequiredService<ContentIndex>();
+
+        var withoutType = new WordPressImport(index.Store, index.Sync.Context, new WordPressSource([first, second], Load(Path.Combine(Fixtures, "categories.yml")), _content.Path, FooterPages)).Run();
+        var report = new WordPressImport(index.Store, index.Sync.Context,
+            new WordPressSource([first, second], Load(Path.Combine(Fixtures, "categories.yml")), _content.Path, FooterPages, PostTypes: ["post", "berita"])).Run();
+        index.Refresh();
+
+        Assert.Equal(1, withoutType.Skipped["items of type berita"]);
+        Assert.Equal((0, 1, "bagian-1.xml, bagian-2.xml"), (report.ExitCode, report.New, report.Export));
+        var (path, page, _) = await Follow(site, "/?p=901");
+        Assert.StartsWith("/kumparanbisnis/liputan-khusus-harga-cabai-", path, StringComparison.Ordinal);
+        var lead = page.QuerySelector(".lead-image img")!;
+        Assert.Equal(("https://cdn.arsip.example.id/2019/06/cabai.jpg", "1600", "900", "Cabai rawit di Pasar Minggu"),
+            (lead.GetAttribute("src"), lead.GetAttribute("width"), lead.GetAttribute("height"), lead.GetAttribute("alt")));
+        Assert.Equal(path, (await site.CreateNoRedirectClient().GetAsync("/?attachment_id=902")).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public void WithoutADefaultChannelAPostNoCategoryDecidesIsRejectedWithItsItemAndLine()
     {
         var map = _scratch.Write("tanpa-default.yml", "categories:\n  Politik: kumparannews\n  ekonomi: kumparanbisnis\n");

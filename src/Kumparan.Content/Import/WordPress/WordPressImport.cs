@@ -9,11 +9,18 @@ using Kumparan.Content.Storage;
 
 namespace Kumparan.Content.Import.WordPress;
 
-/// <summary>Where an import of a WordPress export reads and writes.</summary>
+/// <summary>Where an import of a WordPress export (one file, or the parts a large export was split into) reads and writes.</summary>
 /// <param name="ContentRoot">The site's content folder: mapped pages go to its pages/, copied pictures to media/wp/.</param>
 /// <param name="FooterPages">The site's footer pages: their paths are never taken over by an old address.</param>
 /// <param name="Uploads">The old site's wp-content/uploads folder, when the newsroom has it: pictures are copied from it.</param>
-public sealed record WordPressSource(string ExportPath, CategoryMap Map, string ContentRoot, IReadOnlyCollection<string> FooterPages, string? Uploads = null);
+/// <param name="PostTypes">The item types that are posts: "post", and a site's own (a "berita" type of a plugin).</param>
+public sealed record WordPressSource(IReadOnlyList<string> Exports, CategoryMap Map, string ContentRoot, IReadOnlyCollection<string> FooterPages, string? Uploads = null, IReadOnlyCollection<string>? PostTypes = null)
+{
+    public WordPressSource(string export, CategoryMap map, string contentRoot, IReadOnlyCollection<string> footerPages, string? uploads = null)
+        : this([export], map, contentRoot, footerPages, uploads)
+    {
+    }
+}
 
 /// <summary>
 /// Imports a WordPress export into the store: published (and scheduled) posts become database-only
@@ -38,45 +45,61 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
     private readonly Dictionary<string, string> _authors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WxrTerm> _categories = new(StringComparer.Ordinal);
     private WordPressReport _report = new();
+    private string _file = "";
     private HtmlToMarkdown _converter = new(new HtmlConversionOptions());
     private Uri? _site;
 
     public WordPressReport Run()
     {
         var clock = Stopwatch.StartNew();
-        _report = new WordPressReport { Export = Path.GetFileName(source.ExportPath), DefaultChannel = source.Map.Default };
+        _report = new WordPressReport { Export = string.Join(", ", source.Exports.Select(Path.GetFileName)), DefaultChannel = source.Map.Default };
         using var attachments = new AttachmentIndex();
-        try
+        foreach (var export in source.Exports)
         {
-            NoteAttachments(attachments);
-            _converter = new HtmlToMarkdown(new HtmlConversionOptions { SiteUrl = _site, Image = url => LocalPicture(url) is { } name ? "/media/" + name : CountOldHost(url) });
-            using var session = new ImportSession(store, context);
-            try
-            {
-                ImportItems(session, attachments);
-            }
-            catch (XmlException e)
-            {
-                _report.Fatal = $"{_report.Export}:{e.LineNumber}:{e.LinePosition}: the export cannot be read past this point: {e.Message} " +
-                    "What was read before it is imported; export again from WordPress (Tools → Export) and run the import again: it updates, never duplicates.";
-            }
-
-            // What was read before a broken part is kept: the re-run with a whole export updates it.
-            session.Complete();
-        }
-        catch (IOException e)
-        {
-            _report.Fatal = $"{_report.Export}: the export cannot be read: {e.Message}";
+            Read(export, reader => NoteAttachments(reader, attachments), report: false);
         }
 
+        attachments.Complete();
+        _converter = new HtmlToMarkdown(new HtmlConversionOptions { SiteUrl = _site, Image = url => LocalPicture(url) is { } name ? "/media/" + name : CountOldHost(url) });
+        using var session = new ImportSession(store, context);
+        foreach (var export in source.Exports)
+        {
+            Read(export, reader => ImportItems(reader, session, attachments), report: true);
+        }
+
+        // What was read before a broken part is kept: the re-run with a whole export updates it.
+        session.Complete();
         _report.Elapsed = clock.Elapsed;
         return _report;
     }
 
-    private void NoteAttachments(AttachmentIndex attachments)
+    // One pass over one export; a part that cannot be read is reported (once) and the other parts are still read.
+    private void Read(string export, Action<WxrReader> pass, bool report)
     {
-        using var stream = File.OpenRead(source.ExportPath);
-        using var reader = new WxrReader(stream);
+        _file = Path.GetFileName(export);
+        try
+        {
+            using var stream = File.OpenRead(export);
+            using var reader = new WxrReader(stream);
+            pass(reader);
+        }
+        catch (XmlException e) when (report)
+        {
+            _report.Fail($"{_file}:{e.LineNumber}:{e.LinePosition}: the export cannot be read past this point: {e.Message} " +
+                "What was read before it is imported; export again from WordPress (Tools → Export) and run the import again: it updates, never duplicates.");
+        }
+        catch (IOException e) when (report)
+        {
+            _report.Fail($"{_file}: the export cannot be read: {e.Message}");
+        }
+        catch (Exception e) when (!report && e is XmlException or IOException)
+        {
+            // The second pass stops at the same place and reports it; the attachments before it count.
+        }
+    }
+
+    private void NoteAttachments(WxrReader reader, AttachmentIndex attachments)
+    {
         try
         {
             foreach (var item in reader.Items())
@@ -88,31 +111,31 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
                 }
             }
         }
-        catch (XmlException)
+        finally
         {
-            // The second pass stops at the same place and reports it; the attachments before it count.
+            NoteHeader(reader.Header);
         }
+    }
 
-        _report.Version = reader.Header.Version;
-        _report.SiteUrl = _site = reader.Header.SiteUrl;
-        foreach (var author in reader.Header.Authors.Where(a => a.Login.Length > 0))
+    private void NoteHeader(WxrHeader header)
+    {
+        _report.Version = header.Version.Length > 0 ? header.Version : _report.Version;
+        _report.SiteUrl = _site ??= header.SiteUrl;
+        foreach (var author in header.Authors.Where(a => a.Login.Length > 0))
         {
             _authors[author.Login] = author.DisplayName.Trim().Length > 0 ? author.DisplayName.Trim() : author.Login;
         }
 
-        foreach (var term in reader.Header.Terms.Where(t => t.Domain == "category" && t.Slug.Length > 0))
+        foreach (var term in header.Terms.Where(t => t.Domain == "category" && t.Slug.Length > 0))
         {
             _categories[term.Slug] = term;
         }
-
-        attachments.Complete();
     }
 
-    private void ImportItems(ImportSession session, AttachmentIndex attachments)
+    private void ImportItems(WxrReader reader, ImportSession session, AttachmentIndex attachments)
     {
-        using var stream = File.OpenRead(source.ExportPath);
-        using var reader = new WxrReader(stream);
         var headerDone = false;
+        var postTypes = source.PostTypes ?? ["post"];
         foreach (var item in reader.Items())
         {
             if (!headerDone)
@@ -124,7 +147,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
             _report.Items++;
             switch (item.Type)
             {
-                case "post":
+                case var type when postTypes.Contains(type):
                     ImportPost(session, attachments, item);
                     break;
                 case "page":
@@ -156,7 +179,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
             return;
         }
 
-        var label = $"{_report.Export}:{item.Line}: item {item.Id} \"{Short(WebUtility(item.Title))}\"";
+        var label = $"{_file}:{item.Line}: item {item.Id} \"{Short(WebUtility(item.Title))}\"";
         var warnings = new List<string>();
         var date = PublicationDate(item, warnings);
         if (date is null)
@@ -293,11 +316,11 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
         if (source.Map.PageOf(wordpressSlug) is not { } footerSlug)
         {
             _report.Skip("pages not in the map (pages:)");
-            _report.Problem($"{_report.Export}:{item.Line}: item {item.Id}: the page \"{wordpressSlug}\" is not in the map; it was not imported. Add \"{wordpressSlug}: footer-page-slug\" under \"pages:\" to import it.");
+            _report.Problem($"{_file}:{item.Line}: item {item.Id}: the page \"{wordpressSlug}\" is not in the map; it was not imported. Add \"{wordpressSlug}: footer-page-slug\" under \"pages:\" to import it.");
             return;
         }
 
-        var label = $"{_report.Export}:{item.Line}: item {item.Id} \"{Short(WebUtility(item.Title))}\"";
+        var label = $"{_file}:{item.Line}: item {item.Id} \"{Short(WebUtility(item.Title))}\"";
         var converted = _converter.Convert(item.Content);
         var text = ImportSession.Source([new("title", _converter.PlainText(item.Title))], converted.Markdown);
         var file = Path.Combine(source.ContentRoot, "pages", footerSlug + ".md");

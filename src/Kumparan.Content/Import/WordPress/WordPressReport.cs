@@ -54,8 +54,10 @@ public sealed class WordPressReport
     /// <summary>The first problems, each with its item and line.</summary>
     public List<string> Problems { get; } = [];
 
-    /// <summary>Why the export could not be read to its end (then the exit code is 2).</summary>
-    public string? Fatal { get; set; }
+    /// <summary>Why an export could not be read to its end (then the exit code is 2); one line per export.</summary>
+    public string? Fatal { get; private set; }
+
+    public void Fail(string problem) => Fatal = Fatal is null ? problem : Fatal + "\n" + problem;
 
     public TimeSpan Elapsed { get; set; }
 
@@ -110,7 +112,10 @@ public sealed class WordPressReport
 
         if (Fatal is not null)
         {
-            text.AppendLine(c, $"error: {Fatal}");
+            foreach (var line in Fatal.Split('\n'))
+            {
+                text.AppendLine(c, $"error: {line}");
+            }
         }
 
         return text.ToString();
