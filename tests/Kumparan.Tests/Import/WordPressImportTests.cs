@@ -470,9 +470,10 @@ public sealed class WordPressImportTests : IDisposable
         return at + 1;
     }
 
+    // WXR 1.1 in WordPress.com's spelling of its namespaces (https).
     internal static string Minimal(string encoding, string items) => $"""
         <?xml version="1.0" encoding="{encoding}"?>
-        <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.1/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.1/">
+        <rss version="2.0" xmlns:excerpt="https://wordpress.org/export/1.1/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="https://wordpress.org/export/1.1/">
         <channel>
         <title>Arsip</title>
         <link>https://arsip.example.id</link>

@@ -367,13 +367,15 @@ public sealed class WxrReader : IDisposable
     private static Uri? AbsoluteUrl(string text) =>
         Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 
-    // WXR's namespaces by what they are, whatever the export's version ("http://wordpress.org/export/1.2/").
+    // WXR's namespaces by what they are, whatever the export's version and scheme ("http://wordpress.org/export/1.2/";
+    // WordPress.com writes https).
     private static string Kind(string ns) => ns switch
     {
         "" => "",
         ContentNamespace => "content",
         DublinCoreNamespace => "dc",
-        _ when ns.StartsWith("http://wordpress.org/export/", StringComparison.Ordinal) => ns.EndsWith("/excerpt/", StringComparison.Ordinal) ? "excerpt" : "wp",
+        _ when ns.StartsWith("http://wordpress.org/export/", StringComparison.Ordinal) || ns.StartsWith("https://wordpress.org/export/", StringComparison.Ordinal)
+            => ns.EndsWith("/excerpt/", StringComparison.Ordinal) ? "excerpt" : "wp",
         _ => "other",
     };
 
