@@ -301,7 +301,8 @@ public sealed class WxrReader : IDisposable
         }
 
         var text = _xml.ReadElementContentAsString();
-        return Clean(text);
+        // Character references to what XML forbids (&#1;) are read because CheckCharacters is off.
+        return Rendering.XmlCharacters.Clean(text);
     }
 
     /// <summary>The simple children of the current element by local name (wp:author, wp:category, wp:postmeta).</summary>
@@ -331,32 +332,6 @@ public sealed class WxrReader : IDisposable
 
         _xml.Read();
         return values;
-    }
-
-    // The characters XML 1.0 does not allow (read because CheckCharacters is off) and lone surrogates.
-    private static string Clean(string text)
-    {
-        var bad = text.AsSpan().IndexOfAnyInRange('\u0000', '\u001F');
-        if (bad < 0 && !text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') && !text.Contains('\uFFFE') && !text.Contains('\uFFFF'))
-        {
-            return text;
-        }
-
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                builder.Append(c).Append(text[++i]);
-            }
-            else if (c is '\t' or '\n' or '\r' || (c >= ' ' && !char.IsSurrogate(c) && c is not '\uFFFE' and not '\uFFFF'))
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
     }
 
     // WordPress keeps term names HTML-escaped ("Ekonomi &amp; Bisnis").
