@@ -34,7 +34,7 @@ public sealed record HtmlConversionOptions
 public sealed class HtmlToMarkdown(HtmlConversionOptions options)
 {
     /// <summary>Quotes and lists nest at most this deep; deeper ones are flattened.</summary>
-    public const int MaxLevels = 8;
+    internal const int MaxLevels = 8;
 
     private readonly HtmlParser _parser = new(new HtmlParserOptions { DisableElementPositionTracking = true });
     private readonly WebAddresses _addresses = new(options);

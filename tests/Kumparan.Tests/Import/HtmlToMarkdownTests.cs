@@ -237,6 +237,15 @@ public sealed class HtmlToMarkdownTests
     }
 
     [Fact]
+    public void WithoutTheOldSitesAddressRelativeSourcesAndAbsoluteLinksStayAsTheyAre()
+    {
+        var post = ShownPost.Of("<p><img src=\"/wp-content/uploads/a.jpg\" alt=\"A\"> <a href=\"https://berita.example.com/2024/05/01/slug/\">lama</a></p>", new HtmlConversionOptions());
+
+        Assert.Equal("/wp-content/uploads/a.jpg", post.One("img").GetAttribute("src"));
+        Assert.Equal("https://berita.example.com/2024/05/01/slug/", post.One("a").GetAttribute("href"));
+    }
+
+    [Fact]
     public void ADataImageIsDroppedWithAWarningAndALazyLoadedImageShowsItsPicture()
     {
         var post = ShownPost.Of("<p><img src=\"data:image/gif;base64,R0lGOD\" data-src=\"https://cdn.example.com/asli.jpg\" alt=\"Asli\"><img src=\"data:image/png;base64,iVBOR\" alt=\"Tempel\"></p>");
