@@ -48,7 +48,7 @@ public static class MarkdownRenderer
 
     // Built once and shared: a MarkdownPipeline is immutable and safe across threads.
     // No generic-attributes extension: it would let a file add onclick= to any element.
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseEmphasisExtras()
         .UseAutoLinks()
