@@ -223,7 +223,7 @@ public sealed class WordPressImportTests : IDisposable
             Assert.Matches("^(https?:|/|#|mailto:)", e.GetAttribute("href") ?? e.GetAttribute("src") ?? ""));
         Assert.Contains(body.QuerySelectorAll("p"), p => p.TextContent == "Pembaca berhak atas informasi yang benar.");
         Assert.Contains(body.QuerySelectorAll("p"), p => p.TextContent == "Teks dengan *bintang* dan <script> harus tampil apa adanya.");
-        Assert.Contains(body.QuerySelectorAll("a"), a => a.GetAttribute("href") == "https://www.youtube.com/embed/xyz987");
+        Assert.Contains(body.QuerySelectorAll("a"), a => a.GetAttribute("href") == "https://www.youtube.com/watch?v=xyz987"); // the player became a link to what it plays
         Assert.Contains(report.Problems, p => p.Contains("item 120", StringComparison.Ordinal) && p.Contains("<script>", StringComparison.Ordinal));
         Assert.Contains(report.Problems, p => p.Contains("item 120", StringComparison.Ordinal) && p.Contains("<iframe>", StringComparison.Ordinal));
     }
