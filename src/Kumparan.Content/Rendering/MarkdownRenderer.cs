@@ -350,7 +350,8 @@ public static class MarkdownRenderer
         pictures.Variants?.Want(picture);
         var alt = AltText(image);
         var source = new PictureSource(picture.Name, url, picture.Hash, picture.Width, picture.Height, picture.Graphic, alt);
-        image.ReplaceBy(new PictureInline(PictureMarkup.Html(source, pictures.Media.Options, BodyPictures.Sizes, PictureLoading.Lazy), alt));
+        // Without its children: the alt text is in the markup's alt attribute, not again as text after the picture.
+        image.ReplaceBy(new PictureInline(PictureMarkup.Html(source, pictures.Media.Options, BodyPictures.Sizes, PictureLoading.Lazy), alt), copyChildren: false);
     }
 
     private static string AltText(ContainerInline container)

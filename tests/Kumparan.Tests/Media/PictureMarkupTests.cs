@@ -45,6 +45,7 @@ public sealed class PictureMarkupTests(PictureMarkupTests.Site site) : IClassFix
         Assert.Equal("Grafik jumlah penumpang per bulan", body.GetAttribute("alt"));
         Assert.Equal(("600", "400"), (body.GetAttribute("width"), body.GetAttribute("height")));
         Assert.EndsWith("/grafik.png", body.GetAttribute("src"), StringComparison.Ordinal); // a graphic falls back to PNG, not JPEG
+        Assert.Equal("", body.Closest("p")!.TextContent); // its description is its alt text, not a caption after it
         var cards = page.QuerySelectorAll(".related .card img");
         Assert.Equal(2, cards.Length);
         Assert.All(cards.Append(body), i =>
