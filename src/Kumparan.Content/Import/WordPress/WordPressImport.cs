@@ -60,7 +60,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
         }
 
         attachments.Complete();
-        _converter = new HtmlToMarkdown(new HtmlConversionOptions { SiteUrl = _site, Image = url => LocalPicture(url) is { } name ? "/media/" + name : CountOldHost(url) });
+        _converter = new HtmlToMarkdown(new HtmlConversionOptions { SiteUrl = _site, Image = url => LocalPicture(url) is { } name ? "/media/" + name : KeptWhereItIs(url) });
         using var session = new ImportSession(store, context);
         foreach (var export in source.Exports)
         {
@@ -234,7 +234,8 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
             new("summary", Summary(item.Excerpt)),
             new("topics", topics.Count > 0 ? topics : null),
         };
-        frontMatter.AddRange(LeadImage(attachments, item, warnings));
+        var lead = LeadImage(attachments, item, warnings).ToList();
+        frontMatter.AddRange(lead);
         if (hidden)
         {
             frontMatter.Add(new("draft", true));
@@ -247,7 +248,8 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
         }
 
         frontMatter.Add(new("aliases", aliases));
-        var result = session.Add(ImportSession.Source(frontMatter, converted.Markdown));
+        var body = lead.Count > 0 ? BodyWithoutLeadPicture(converted.Markdown, (string)lead[0].Value!) : converted.Markdown;
+        var result = session.Add(ImportSession.Source(frontMatter, body));
         if (result.Outcome == ImportOutcome.Rejected)
         {
             Reject(label, string.Join(" ", result.Errors.Select(e => e.Problem)), result.Errors.Count > 0 ? result.Errors[0].Fix : "");
@@ -521,6 +523,33 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
         return text[..(cut > 500 ? cut : 997)] + "…";
     }
 
+    /// <summary>
+    /// The body without the featured picture when the editor also put it in the text (the classic editor's
+    /// habit): the page shows it once, as its lead image with its caption. The first paragraph holding
+    /// only that picture goes, with the caption paragraph after it.
+    /// </summary>
+    internal static string BodyWithoutLeadPicture(string markdown, string lead)
+    {
+        var leadKey = PictureKey(lead.StartsWith("https://", StringComparison.Ordinal) ? lead : "/media/" + lead);
+        var blocks = markdown.Split("\n\n");
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            if (LonePicture().Match(blocks[i]) is { Success: true } match && PictureKey(match.Groups[1].Value) == leadKey)
+            {
+                var count = i + 1 < blocks.Length && blocks[i + 1].Length > 2 && blocks[i + 1][0] == '*' && blocks[i + 1][^1] == '*' && !blocks[i + 1].Contains('\n', StringComparison.Ordinal) ? 2 : 1;
+                return string.Join("\n\n", blocks.Take(i).Concat(blocks.Skip(i + count)));
+            }
+        }
+
+        return markdown;
+    }
+
+    // One picture under its sizes: WordPress's "foto-1024x683.jpg" is "foto.jpg".
+    private static string PictureKey(string url) => SizeSuffix().Replace(url.Trim('<', '>'), "");
+
+    [GeneratedRegex(@"^!\[[^\n]*\]\((<[^>\n]+>|[^\s)]+)\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex LonePicture();
+
     private IEnumerable<KeyValuePair<string, object?>> LeadImage(AttachmentIndex attachments, WxrItem item, List<string> warnings)
     {
         if (item.MetaValue("_thumbnail_id") is not { } thumbnail || !long.TryParse(thumbnail, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || attachments.Find(id) is not { } picture)
@@ -536,7 +565,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
         }
         else if (picture.Url.StartsWith("https://", StringComparison.Ordinal) && picture.Width > 0 && picture.Height > 0)
         {
-            CountOldHost(picture.Url);
+            KeptWhereItIs(picture.Url);
             yield return new("image", picture.Url);
             yield return new("image_width", picture.Width);
             yield return new("image_height", picture.Height);
@@ -602,14 +631,16 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
         return name;
     }
 
-    private string? CountOldHost(string url)
+    // A picture not copied stays at its address (the old site's pictures are counted for the report:
+    // they are gone once DNS points at the new site); a local path would lead nowhere on this site.
+    private string KeptWhereItIs(string url)
     {
-        if (_site is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && LegacyPath.OnSite(uri.AbsoluteUri, _site) is not null)
+        if (_site is not null && LegacyPath.OnSite(url, _site) is not null)
         {
             _report.PicturesOnOldHost++;
         }
 
-        return null;
+        return url;
     }
 
     private static string SafeSegment(string segment)
