@@ -502,7 +502,8 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
             return coauthors.Take(20).ToList();
         }
 
-        var creator = item.Creator.Trim();
+        // A hand-edited export may leave a stray angle bracket around the login ("themereviewteam>").
+        var creator = item.Creator.Trim().Trim('<', '>').Trim();
         return creator.Length == 0 ? null : [_authors.GetValueOrDefault(creator, creator)];
     }
 
