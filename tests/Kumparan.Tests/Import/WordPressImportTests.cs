@@ -385,6 +385,9 @@ public sealed class WordPressImportTests : IDisposable
         Assert.Equal(("https://cdn.arsip.example.id/2019/06/cabai.jpg", "1600", "900", "Cabai rawit di Pasar Minggu"),
             (lead.GetAttribute("src"), lead.GetAttribute("width"), lead.GetAttribute("height"), lead.GetAttribute("alt")));
         Assert.Equal(path, (await site.CreateNoRedirectClient().GetAsync("/?attachment_id=902")).Headers.Location?.OriginalString);
+
+        // These parts have no header of categories: the one their posts name still leads to its channel.
+        Assert.Equal("/kumparanbisnis", (await site.CreateNoRedirectClient().GetAsync("/category/ekonomi/")).Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -44,6 +44,8 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
     private readonly KumparanOptions _options = context.Options;
     private readonly Dictionary<string, string> _authors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WxrTerm> _categories = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _tags = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Domain, string Slug), WxrTerm> _unlisted = [];
     private WordPressReport _report = new();
     private string _file = "";
     private HtmlToMarkdown _converter = new(new HtmlConversionOptions());
@@ -130,6 +132,8 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
         {
             _categories[term.Slug] = term;
         }
+
+        _tags.UnionWith(header.Terms.Where(t => t.Domain == "post_tag").Select(t => t.Slug));
     }
 
     private void ImportItems(WxrReader reader, ImportSession session, AttachmentIndex attachments)
@@ -145,6 +149,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
             }
 
             _report.Items++;
+            NoteTerms(item);
             switch (item.Type)
             {
                 case var type when postTypes.Contains(type):
@@ -166,6 +171,9 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
         {
             RedirectTerms(session, reader.Header);
         }
+
+        RedirectUnlistedTerms(session);
+        _unlisted.Clear();
     }
 
     private void ImportPost(ImportSession session, AttachmentIndex attachments, WxrItem item)
@@ -363,43 +371,82 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
     // Category, tag and author archives and their feeds, as WordPress's default permalinks spell them.
     private void RedirectTerms(ImportSession session, WxrHeader header)
     {
-        var prefix = _site is null ? "" : _site.AbsolutePath.TrimEnd('/');
         foreach (var category in _categories.Values)
         {
-            var path = CategoryPath(category);
-            if (ChannelOfCategory(category) is { } channel)
-            {
-                RedirectOld(session, $"{prefix}/category/{path}", "/" + channel);
-                RedirectOld(session, $"{prefix}/category/{path}/feed", $"/{channel}/rss");
-            }
-            else if (!IsUncategorized(category) && Slug.FromName(category.Name) is { Length: > 0 } topic)
-            {
-                RedirectOld(session, $"{prefix}/category/{path}", "/topic/" + topic);
-                RedirectOld(session, $"{prefix}/category/{path}/feed", $"/topic/{topic}/rss");
-            }
+            RedirectCategory(session, category);
         }
 
         foreach (var tag in header.Terms.Where(t => t.Domain == "post_tag" && t.Slug.Length > 0))
         {
-            if (Slug.FromName(tag.Name.Length > 0 ? tag.Name : tag.Slug) is { Length: > 0 } topic)
-            {
-                RedirectOld(session, $"{prefix}/tag/{tag.Slug}", "/topic/" + topic);
-                RedirectOld(session, $"{prefix}/tag/{tag.Slug}/feed", $"/topic/{topic}/rss");
-            }
+            RedirectTag(session, tag);
         }
 
         foreach (var (login, name) in _authors)
         {
             if (Slug.FromName(name) is { Length: > 0 } author && Slug.FromName(login) is { Length: > 0 } nicename)
             {
-                RedirectOld(session, $"{prefix}/author/{nicename}", "/penulis/" + author);
+                RedirectOld(session, $"{Prefix}/author/{nicename}", "/penulis/" + author);
             }
         }
 
-        RedirectOld(session, $"{prefix}/feed", "/rss");
-        if (prefix.Length > 0)
+        RedirectOld(session, $"{Prefix}/feed", "/rss");
+        if (Prefix.Length > 0)
         {
-            RedirectOld(session, prefix, "/");
+            RedirectOld(session, Prefix, "/");
+        }
+    }
+
+    // The terms posts are filed under that the export's header does not list (exports of some tools leave it out).
+    private void RedirectUnlistedTerms(ImportSession session)
+    {
+        foreach (var term in _unlisted.Values)
+        {
+            if (term.Domain == "category")
+            {
+                RedirectCategory(session, term);
+            }
+            else
+            {
+                RedirectTag(session, term);
+            }
+        }
+    }
+
+    private void NoteTerms(WxrItem item)
+    {
+        foreach (var term in item.Terms.Where(t => t.Domain is "category" or "post_tag" && t.Slug.Length > 0 && !_unlisted.ContainsKey((t.Domain, t.Slug))))
+        {
+            var listed = term.Domain == "category" ? _categories.ContainsKey(term.Slug) : _tags.Contains(term.Slug);
+            if (!listed && _unlisted.Count < 100_000)
+            {
+                _unlisted[(term.Domain, term.Slug)] = term;
+            }
+        }
+    }
+
+    private string Prefix => _site is null ? "" : _site.AbsolutePath.TrimEnd('/');
+
+    private void RedirectCategory(ImportSession session, WxrTerm category)
+    {
+        var path = CategoryPath(category);
+        if (ChannelOfCategory(category) is { } channel)
+        {
+            RedirectOld(session, $"{Prefix}/category/{path}", "/" + channel);
+            RedirectOld(session, $"{Prefix}/category/{path}/feed", $"/{channel}/rss");
+        }
+        else if (!IsUncategorized(category) && Slug.FromName(category.Name) is { Length: > 0 } topic)
+        {
+            RedirectOld(session, $"{Prefix}/category/{path}", "/topic/" + topic);
+            RedirectOld(session, $"{Prefix}/category/{path}/feed", $"/topic/{topic}/rss");
+        }
+    }
+
+    private void RedirectTag(ImportSession session, WxrTerm tag)
+    {
+        if (Slug.FromName(tag.Name.Length > 0 ? tag.Name : tag.Slug) is { Length: > 0 } topic)
+        {
+            RedirectOld(session, $"{Prefix}/tag/{tag.Slug}", "/topic/" + topic);
+            RedirectOld(session, $"{Prefix}/tag/{tag.Slug}/feed", $"/topic/{topic}/rss");
         }
     }
 
