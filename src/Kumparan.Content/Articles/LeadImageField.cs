@@ -73,10 +73,11 @@ internal static class LeadImageField
         return null;
     }
 
-    // "image: x.jpg", Jekyll's "image: {path: x.jpg, alt: ...}", or Hugo's "images: [x.jpg, ...]" (the first).
+    // "image: x.jpg", Jekyll's "image: {path: x.jpg, alt: ...}", Hugo's "images: [x.jpg, ...]" (the first), or
+    // "featured_image: x.jpg" of Hugo's starter theme (Ananke).
     private static (string? Source, YamlNode? At, string? Alt) Source(FrontMatterFields f)
     {
-        var key = f.Pick("image", "images");
+        var key = f.Pick("image", "images", "featured_image");
         var node = key is null ? null : f.Node(key);
         switch (node)
         {

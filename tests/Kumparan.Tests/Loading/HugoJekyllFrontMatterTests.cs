@@ -383,6 +383,7 @@ public sealed class HugoJekyllFrontMatterTests : IDisposable
     [Theory]
     [InlineData("image: /images/banjir.jpg", 5, "Copy the old site's picture (Hugo: static/images/banjir.jpg) to content/media/images/banjir.jpg and write \"/media/images/banjir.jpg\".")]
     [InlineData("images: [/images/banjir.jpg]", 5, "\"/media/images/banjir.jpg\"")]
+    [InlineData("featured_image: /images/banjir.jpg", 5, "\"/media/images/banjir.jpg\"")]
     [InlineData("image:\n  path: /assets/img/banjir.jpg\n  alt: Banjir", 6, "\"/media/assets/img/banjir.jpg\"")]
     [InlineData("image: https://images.example.com/banjir.jpg", 5, "Add \"image_width:\" and \"image_height:\" in pixels.")]
     [InlineData("image: http://images.example.com/banjir.jpg", 5, "https URL")]
