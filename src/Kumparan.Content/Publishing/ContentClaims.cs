@@ -1,8 +1,8 @@
 using System.Data;
+using System.Data.Common;
 using Dapper;
 using Kumparan.Content.Articles;
 using Kumparan.Content.Storage;
-using System.Data.Common;
 
 namespace Kumparan.Content.Publishing;
 

@@ -1,8 +1,8 @@
+using System.Data.Common;
 using Dapper;
 using Kumparan.Content.Articles;
 using Kumparan.Content.Publishing;
 using Kumparan.Content.Storage;
-using System.Data.Common;
 using Microsoft.Extensions.Logging;
 
 namespace Kumparan.Content.Search;

@@ -1,9 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Dapper;
 using Kumparan.Content.Articles;
 using Kumparan.Content.Publishing;
-using System.Data.Common;
 
 namespace Kumparan.Content.Storage;
 

@@ -1,9 +1,9 @@
 using System.Data;
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Kumparan.Content.Articles;
 using Kumparan.Content.FooterPages;
-using System.Data.Common;
 
 namespace Kumparan.Content.Storage;
 

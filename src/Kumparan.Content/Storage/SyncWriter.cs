@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Text.Json;
 using Kumparan.Content.Articles;
 using Kumparan.Content.Publishing;
-using System.Data.Common;
 
 namespace Kumparan.Content.Storage;
 

@@ -1,5 +1,5 @@
-using System.Data.Common;
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Kumparan.Content.Publishing;
 using Kumparan.Content.Storage;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Dapper;
 using System.Runtime;
+using Dapper;
 using Kumparan.Content;
 using Kumparan.Content.Import;
 using Kumparan.Content.Media;
@@ -10,7 +10,6 @@ using Kumparan.Content.Storage;
 using Kumparan.Web.Ads;
 using Kumparan.Web.Caching;
 using Kumparan.Web.Images;
-
 using Kumparan.Web.Rendering;
 using Kumparan.Web.Seo;
 using Microsoft.AspNetCore.StaticFiles;

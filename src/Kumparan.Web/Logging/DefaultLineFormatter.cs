@@ -1,7 +1,7 @@
 using System.Globalization;
+using Kumparan.Web.Hosting;
 using Serilog.Events;
 using Serilog.Formatting;
-using Kumparan.Web.Hosting;
 using Serilog.Parsing;
 
 namespace Kumparan.Web.Logging;
