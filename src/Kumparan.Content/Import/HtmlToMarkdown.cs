@@ -24,6 +24,13 @@ public sealed record HtmlConversionOptions
     /// copied the file from an uploads folder), or null to keep the URL as it is.
     /// </summary>
     public Func<string, string?>? Image { get; init; }
+
+    /// <summary>
+    /// Called with a [gallery] shortcode's attributes ("ids", "include", ...); returns the HTML of its
+    /// pictures (figures of an img and a figcaption) to convert in its place, or null to drop it with a
+    /// warning. A gallery names attachments by number: only the export knows them.
+    /// </summary>
+    public Func<IReadOnlyDictionary<string, string>, string?>? Gallery { get; init; }
 }
 
 /// <summary>
@@ -99,7 +106,7 @@ public sealed class HtmlToMarkdown(HtmlConversionOptions options)
         var classic = !html.Contains("<!-- wp:", StringComparison.Ordinal);
         var builder = new MarkdownBuilder(classic, maxLevels, warnings);
         var walker = new PostWalker(builder, _addresses, warnings, _parser);
-        foreach (var node in Parse(Shortcodes.Expand(html, warnings)))
+        foreach (var node in Parse(Shortcodes.Expand(html, warnings, options.Gallery)))
         {
             walker.Walk(node);
         }

@@ -16,16 +16,18 @@ internal sealed partial class Shortcodes
 
     private readonly string _html;
     private readonly ConversionWarnings _warnings;
+    private readonly Func<IReadOnlyDictionary<string, string>, string?>? _gallery;
 
     // Where the next "]" and each name's next "[/name]" are (int.MaxValue: none); the scan only moves
     // forward, so every search starts where the last one left off and the whole pass stays linear.
     private readonly Dictionary<string, int> _nextClosing = new(StringComparer.Ordinal);
     private int _nextBracket = -1;
 
-    private Shortcodes(string html, ConversionWarnings warnings)
+    private Shortcodes(string html, ConversionWarnings warnings, Func<IReadOnlyDictionary<string, string>, string?>? gallery)
     {
         _html = html;
         _warnings = warnings;
+        _gallery = gallery;
     }
 
     private enum Kind
@@ -37,8 +39,9 @@ internal sealed partial class Shortcodes
         Unwrap,
     }
 
-    public static string Expand(string html, ConversionWarnings warnings) =>
-        html.Contains('[', StringComparison.Ordinal) ? new Shortcodes(html, warnings).Run(0, html.Length) : html;
+    /// <param name="gallery">The pictures of a [gallery] as HTML (<see cref="HtmlConversionOptions.Gallery"/>); without it a gallery is dropped.</param>
+    public static string Expand(string html, ConversionWarnings warnings, Func<IReadOnlyDictionary<string, string>, string?>? gallery = null) =>
+        html.Contains('[', StringComparison.Ordinal) ? new Shortcodes(html, warnings, gallery).Run(0, html.Length) : html;
 
     public static bool IsCaption(string name) => KindOf(name) == Kind.Caption;
 
@@ -151,6 +154,9 @@ internal sealed partial class Shortcodes
 
         switch (token.Kind)
         {
+            case Kind.Drop when token.Name == "gallery" && _gallery?.Invoke(Attributes(token.Attributes).Named) is { } pictures:
+                output.Append(pictures);
+                break;
             case Kind.Drop:
                 _warnings.Shortcode(token.Name);
                 break;

@@ -391,6 +391,39 @@ public sealed class WordPressImportTests : IDisposable
     }
 
     [Fact]
+    public async Task AGalleryShowsThePicturesItNamesOrThoseOfItsPost()
+    {
+        static string Picture(long id, long parent, string file, string alt, string caption) => $"""
+            <item><title>{file}</title><link>https://arsip.example.id/?attachment_id={id}</link><wp:post_id>{id}</wp:post_id>
+            <wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status><wp:post_parent>{parent}</wp:post_parent>
+            <excerpt:encoded><![CDATA[{caption}]]></excerpt:encoded>
+            <wp:attachment_url>https://arsip.example.id/wp-content/uploads/2019/06/{file}</wp:attachment_url>
+            <wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>{alt}</wp:meta_value></wp:postmeta>
+            </item>
+
+            """;
+        var xml = Minimal("UTF-8",
+            Post(950, "Foto: Banjir Bandang di Garut", "<p>Banjir bandang menerjang Garut.</p>\n\n[gallery ids=\"952,951\" columns=\"2\"]\n\nWarga membersihkan lumpur.", "politik")
+            + Picture(951, 950, "garut-1.jpg", "Rumah warga terendam lumpur", "Rumah terendam di Tarogong.")
+            + Picture(952, 950, "garut-2.jpg", "Relawan membagikan makanan", "Relawan di posko.")
+            + Post(960, "Foto: Pasar Terapung", "<p>Pasar terapung ramai.</p>\n\n[gallery]", "politik")
+            + Picture(961, 960, "pasar.png", "Pedagang di atas perahu", "")
+            + Picture(962, 960, "laporan.pdf", "", ""));
+        using var site = new KumparanFactory(_content.Path);
+
+        var report = Import(site, _scratch.Write("galeri.xml", xml));
+
+        Assert.Equal((0, 2), (report.ExitCode, report.New));
+        var garut = (await Follow(site, "/?p=950")).Page.QuerySelector(".article__body")!;
+        Assert.Equal(["Relawan membagikan makanan", "Rumah warga terendam lumpur"], garut.QuerySelectorAll("img").Select(i => i.GetAttribute("alt")));
+        Assert.Equal(["Relawan di posko.", "Rumah terendam di Tarogong."], garut.QuerySelectorAll("em").Select(e => e.TextContent));
+        Assert.Equal("Warga membersihkan lumpur.", garut.QuerySelectorAll("p")[^1].TextContent);
+        var pasar = (await Follow(site, "/?p=960")).Page.QuerySelector(".article__body")!;
+        Assert.Equal(["https://arsip.example.id/wp-content/uploads/2019/06/pasar.png"], pasar.QuerySelectorAll("img").Select(i => i.GetAttribute("src")));
+        Assert.DoesNotContain(report.Problems, p => p.Contains("[gallery]", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WithoutADefaultChannelAPostNoCategoryDecidesIsRejectedWithItsItemAndLine()
     {
         var map = _scratch.Write("tanpa-default.yml", "categories:\n  Politik: kumparannews\n  ekonomi: kumparanbisnis\n");

@@ -47,6 +47,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
     private readonly HashSet<string> _tags = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Domain, string Slug), WxrTerm> _unlisted = [];
     private WordPressReport _report = new();
+    private long _post;
     private string _file = "";
     private HtmlToMarkdown _converter = new(new HtmlConversionOptions());
     private Uri? _site;
@@ -62,7 +63,12 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
         }
 
         attachments.Complete();
-        _converter = new HtmlToMarkdown(new HtmlConversionOptions { SiteUrl = _site, Image = url => LocalPicture(url) is { } name ? "/media/" + name : KeptWhereItIs(url) });
+        _converter = new HtmlToMarkdown(new HtmlConversionOptions
+        {
+            SiteUrl = _site,
+            Image = url => LocalPicture(url) is { } name ? "/media/" + name : KeptWhereItIs(url),
+            Gallery = named => Gallery(attachments, named),
+        });
         using var session = new ImportSession(store, context);
         foreach (var export in source.Exports)
         {
@@ -187,7 +193,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
             return;
         }
 
-        var label = $"{_file}:{item.Line}: item {item.Id} \"{Short(WebUtility(item.Title))}\"";
+        var label = $"{_file}:{item.Line}: item {item.Id} \"{Short(Decoded(item.Title))}\"";
         var warnings = new List<string>();
         var date = PublicationDate(item, warnings);
         if (date is null)
@@ -196,6 +202,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
             return;
         }
 
+        _post = item.Id;
         var converted = _converter.Convert(item.Content);
         warnings.AddRange(converted.Warnings);
         var title = _converter.PlainText(item.Title);
@@ -330,7 +337,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
             return;
         }
 
-        var label = $"{_file}:{item.Line}: item {item.Id} \"{Short(WebUtility(item.Title))}\"";
+        var label = $"{_file}:{item.Line}: item {item.Id} \"{Short(Decoded(item.Title))}\"";
         var converted = _converter.Convert(item.Content);
         var text = ImportSession.Source([new("title", _converter.PlainText(item.Title))], converted.Markdown);
         var file = Path.Combine(source.ContentRoot, "pages", footerSlug + ".md");
@@ -529,7 +536,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
     {
         var names = item.Terms.Where(t => t.Domain == "post_tag").Select(t => t.Name)
             .Concat(item.Terms.Where(t => t.Domain == "category" && t != decidedBy && !IsUncategorized(t) && ChannelOfCategory(t) is null).Select(t => t.Name))
-            .Select(WebUtility).Where(n => n.Length is > 0 and <= 200 && Slug.FromName(n).Length > 0)
+            .Select(Decoded).Where(n => n.Length is > 0 and <= 200 && Slug.FromName(n).Length > 0)
             .DistinctBy(Slug.FromName).ToList();
         if (names.Count > 20)
         {
@@ -543,7 +550,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
     private List<string>? Authors(WxrItem item)
     {
         // Co-Authors Plus files each author as a term of the "author" taxonomy.
-        var coauthors = item.Terms.Where(t => t.Domain == "author").Select(t => WebUtility(t.Name)).Where(n => n.Length is > 0 and <= 200).Distinct(StringComparer.Ordinal).ToList();
+        var coauthors = item.Terms.Where(t => t.Domain == "author").Select(t => Decoded(t.Name)).Where(n => n.Length is > 0 and <= 200).Distinct(StringComparer.Ordinal).ToList();
         if (coauthors.Count > 0)
         {
             return coauthors.Take(20).ToList();
@@ -570,6 +577,35 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
         var cut = text.LastIndexOf(' ', 997);
         return text[..(cut > 500 ? cut : 997)] + "…";
     }
+
+    /// <summary>
+    /// A [gallery]'s pictures as figures: those its "ids" (or the older "include") name, in that order,
+    /// else the pictures attached to the post, as WordPress shows them. Null when none is in the export.
+    /// </summary>
+    private string? Gallery(AttachmentIndex attachments, IReadOnlyDictionary<string, string> named)
+    {
+        var ids = (named.GetValueOrDefault("ids") ?? named.GetValueOrDefault("include") ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(id => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 0)
+            .Where(id => id > 0).Take(200).ToList();
+        var pictures = ids.Count > 0 ? ids.Select(attachments.Find).OfType<WxrAttachment>().ToList() : attachments.Of(_post);
+        var html = new StringBuilder();
+        foreach (var picture in pictures.Where(p => WebAddressOfPicture().IsMatch(p.Url)))
+        {
+            html.Append("<figure><img src=\"").Append(System.Net.WebUtility.HtmlEncode(picture.Url)).Append("\" alt=\"").Append(System.Net.WebUtility.HtmlEncode(picture.Alt)).Append("\">");
+            if (_converter.PlainText(picture.Caption) is { Length: > 0 } caption)
+            {
+                html.Append("<figcaption>").Append(System.Net.WebUtility.HtmlEncode(caption)).Append("</figcaption>");
+            }
+
+            html.Append("</figure>\n");
+        }
+
+        return html.Length == 0 ? null : html.ToString();
+    }
+
+    [GeneratedRegex(@"^https?://[^\s""<>]+\.(jpe?g|png|gif|webp|avif)(\?[^\s""<>]*)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex WebAddressOfPicture();
 
     /// <summary>
     /// The body without the featured picture when the editor also put it in the text (the classic editor's
@@ -605,7 +641,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
             yield break;
         }
 
-        var alt = WebUtility(picture.Alt);
+        var alt = Decoded(picture.Alt);
         var caption = _converter.PlainText(picture.Caption);
         if (LocalPicture(picture.Url) is { } name)
         {
@@ -782,7 +818,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
     [GeneratedRegex(@"https?://\S+|""[^""]*""|\d+", RegexOptions.CultureInvariant)]
     private static partial Regex VariablePart();
 
-    private static string WebUtility(string text) => System.Net.WebUtility.HtmlDecode(text).Trim();
+    private static string Decoded(string text) => System.Net.WebUtility.HtmlDecode(text).Trim();
 
     private static string Short(string text) => text.Length <= 60 ? text : text[..60] + "…";
 
