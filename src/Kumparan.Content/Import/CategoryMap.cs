@@ -23,6 +23,8 @@ public readonly record struct ChannelChoice(string? Channel, string? Category)
 ///   ekonomi-bisnis: kumparanbisnis
 /// pages:
 ///   about-us: tentang-kami         # a WordPress page's slug → the footer page content/pages/tentang-kami.md
+/// category_base: kategori          # the old site's archive paths, when not WordPress's "category" and "tag"
+/// tag_base: topik
 /// </code>
 /// A category whose slug is a channel's name needs no line. A post's categories are tried in their
 /// order; the first one the map (or a parent category) names decides; else the default.
@@ -43,6 +45,12 @@ public sealed class CategoryMap
 
     /// <summary>The channel of posts that no category decides (null: such posts are rejected).</summary>
     public string? Default { get; }
+
+    /// <summary>The first segment of the old site's category archives (WordPress's "Category base"; "category" unless set).</summary>
+    public string CategoryBase { get; private init; } = "category";
+
+    /// <summary>The first segment of the old site's tag archives (WordPress's "Tag base"; "tag" unless set).</summary>
+    public string TagBase { get; private init; } = "tag";
 
     /// <summary>No category lines and no default: only categories named like a channel decide (as with no map).</summary>
     public bool IsEmpty => Default is null && _categories.Count == 0;
@@ -81,6 +89,7 @@ public sealed class CategoryMap
         var categories = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var pages = new Dictionary<string, string>(StringComparer.Ordinal);
         string? defaultChannel = null;
+        var bases = new Dictionary<string, string>(StringComparer.Ordinal) { ["category_base"] = "category", ["tag_base"] = "tag" };
         if (yaml.Documents.Count == 0)
         {
             return (new CategoryMap(null, categories, pages, options.Channels.Keys), []);
@@ -137,6 +146,17 @@ public sealed class CategoryMap
                     }
 
                     break;
+                case "category_base" or "tag_base" when value is YamlScalarNode { Value: { } segment }:
+                    if (IsBase(segment))
+                    {
+                        bases[key] = segment;
+                    }
+                    else
+                    {
+                        errors.Add(At(name, value, $"\"{key}\" must be the archives' first path segments, e.g. \"kategori\" or \"berita/kategori\".", "Write it as in WordPress's Settings → Permalinks, without slashes around it."));
+                    }
+
+                    break;
                 default:
                     errors.Add(At(name, keyNode, $"\"{key}\" is not a key of the map, or its value has the wrong shape.",
                         "Use \"default: channel\", \"categories:\" with \"category: channel\" lines and \"pages:\" with \"page: footer-page\" lines."));
@@ -144,8 +164,13 @@ public sealed class CategoryMap
             }
         }
 
-        return errors.Count > 0 ? (null, errors) : (new CategoryMap(defaultChannel, categories, pages, options.Channels.Keys), []);
+        return errors.Count > 0
+            ? (null, errors)
+            : (new CategoryMap(defaultChannel, categories, pages, options.Channels.Keys) { CategoryBase = bases["category_base"], TagBase = bases["tag_base"] }, []);
     }
+
+    private static bool IsBase(string segment) =>
+        segment.Length is > 0 and <= 100 && segment.Split('/').All(part => Slug.IsValid(part) || (part.Length > 0 && part.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')));
 
     /// <summary>The channel the map gives one category (by name or slug), without parents or default.</summary>
     public string? ChannelOf(string category)

@@ -451,6 +451,27 @@ public sealed class WordPressImportTests : IDisposable
     }
 
     [Fact]
+    public async Task ASiteWithItsOwnArchiveBasesKeepsThoseAddressesToo()
+    {
+        var map = _scratch.Write("basis.yml", "default: kumparannews\ncategory_base: kategori\ntag_base: topik\n");
+        var post = Post(970, "Sidang Kabinet Paripurna", "<p>Presiden memimpin sidang.</p>", "politik")
+            .Replace("</item>", "<category domain=\"post_tag\" nicename=\"istana\"><![CDATA[Istana]]></category></item>", StringComparison.Ordinal);
+        using var site = new KumparanFactory(_content.Path);
+
+        Import(site, _scratch.Write("basis.xml", Minimal("UTF-8", post)), Load(map));
+
+        var client = site.CreateNoRedirectClient();
+        Assert.Equal("/topic/politik", (await client.GetAsync("/kategori/politik/")).Headers.Location?.OriginalString);
+        Assert.Equal("/topic/istana", (await client.GetAsync("/topik/istana/")).Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.MovedPermanently, (await client.GetAsync("/category/politik/")).StatusCode); // only to "/category/politik", then 404
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/category/politik")).StatusCode);
+
+        var (refused, errors) = CategoryMap.Load(_scratch.Write("basis-salah.yml", "category_base: /kat egori/\n"), new KumparanOptions());
+        Assert.Null(refused);
+        Assert.Equal("basis-salah.yml:1:16", $"{errors[0].File}:{errors[0].Line}:{errors[0].Column}");
+    }
+
+    [Fact]
     public void TheCommandRefusesWhatItCannotUseBeforeImportingAnything()
     {
         var output = new StringWriter();

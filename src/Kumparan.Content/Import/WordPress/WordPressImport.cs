@@ -438,13 +438,13 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
         var path = CategoryPath(category);
         if (ChannelOfCategory(category) is { } channel)
         {
-            RedirectOld(session, $"{Prefix}/category/{path}", "/" + channel);
-            RedirectOld(session, $"{Prefix}/category/{path}/feed", $"/{channel}/rss");
+            RedirectOld(session, $"{Prefix}/{source.Map.CategoryBase}/{path}", "/" + channel);
+            RedirectOld(session, $"{Prefix}/{source.Map.CategoryBase}/{path}/feed", $"/{channel}/rss");
         }
         else if (!IsUncategorized(category) && Slug.FromName(category.Name) is { Length: > 0 } topic)
         {
-            RedirectOld(session, $"{Prefix}/category/{path}", "/topic/" + topic);
-            RedirectOld(session, $"{Prefix}/category/{path}/feed", $"/topic/{topic}/rss");
+            RedirectOld(session, $"{Prefix}/{source.Map.CategoryBase}/{path}", "/topic/" + topic);
+            RedirectOld(session, $"{Prefix}/{source.Map.CategoryBase}/{path}/feed", $"/topic/{topic}/rss");
         }
     }
 
@@ -452,8 +452,8 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
     {
         if (Slug.FromName(tag.Name.Length > 0 ? tag.Name : tag.Slug) is { Length: > 0 } topic)
         {
-            RedirectOld(session, $"{Prefix}/tag/{tag.Slug}", "/topic/" + topic);
-            RedirectOld(session, $"{Prefix}/tag/{tag.Slug}/feed", $"/topic/{topic}/rss");
+            RedirectOld(session, $"{Prefix}/{source.Map.TagBase}/{tag.Slug}", "/topic/" + topic);
+            RedirectOld(session, $"{Prefix}/{source.Map.TagBase}/{tag.Slug}/feed", $"/topic/{topic}/rss");
         }
     }
 
