@@ -76,7 +76,7 @@ public static class MarkdownRenderer
         // One walk over the tree: unsafe links are collected (all of them, so the editor fixes the file
         // in one go), headings collected, images marked.
         var headings = new List<HeadingBlock>();
-        var problems = new Problems();
+        var problems = new Problems { Source = markdown };
         Inspect(document, firstLine, headings, problems);
         if (problems.Errors.Count > 0)
         {
@@ -241,6 +241,12 @@ public static class MarkdownRenderer
         public readonly List<LinkInline> Images = [];
         public readonly List<string> Pictures = [];
 
+        /// <summary>A template tag of another generator was reported already (once per body is enough).</summary>
+        public bool TemplateTagSeen;
+
+        /// <summary>The Markdown the blocks' spans point into.</summary>
+        public string Source = "";
+
         public void Error(BodyProblem problem) => AddTo(Errors, problem);
 
         public void Warning(BodyProblem problem) => AddTo(Warnings, problem);
@@ -272,6 +278,11 @@ public static class MarkdownRenderer
                 if (leaf.Inline is { } inline)
                 {
                     Inspect(inline, firstLine, problems);
+                }
+
+                if (!problems.TemplateTagSeen && leaf is ParagraphBlock or HeadingBlock)
+                {
+                    TemplateTagWarning(leaf, firstLine, problems);
                 }
             }
         }
@@ -366,6 +377,48 @@ public static class MarkdownRenderer
     }
 
     private static string Truncate(string value) => value.Length <= 60 ? value : value[..60] + "…";
+
+    // A folder moved in from Hugo or Jekyll: "{{< figure src=… >}}", "{{% note %}}" or "{% include x.html %}"
+    // are their generators' tags, not this site's, and show as they are written. Once per body.
+    private static void TemplateTagWarning(LeafBlock leaf, int firstLine, Problems problems)
+    {
+        var source = problems.Source;
+        if (leaf.Span.Start < 0 || leaf.Span.End >= source.Length || leaf.Span.End < leaf.Span.Start)
+        {
+            return;
+        }
+
+        var text = source.AsSpan(leaf.Span.Start, leaf.Span.Length);
+        var code = leaf.Inline?.FindDescendants<CodeInline>().Select(c => c.Span).ToList() ?? [];
+        foreach (var (open, close) in TemplateTags)
+        {
+            for (var start = text.IndexOf(open, StringComparison.Ordinal); start >= 0; start = Next(text, open, start))
+            {
+                var at = leaf.Span.Start + start;
+                var length = text[(start + open.Length)..].IndexOf(close, StringComparison.Ordinal);
+                if (length < 0 || text.Slice(start, open.Length + length).Contains('\n') || code.Any(c => c.Start <= at && at <= c.End))
+                {
+                    continue; // not a tag, or one written as code on purpose
+                }
+
+                problems.TemplateTagSeen = true;
+                var tag = source.Substring(at, open.Length + length + close.Length);
+                var before = source.AsSpan(0, at);
+                problems.Warning(new BodyProblem(firstLine + before.Count('\n'), at - before.LastIndexOf('\n'),
+                    $"\"{Truncate(tag)}\" is a {(open.StartsWith("{{", StringComparison.Ordinal) ? "Hugo shortcode" : "Jekyll (Liquid) tag")}, shown as text: this site has none.",
+                    "Write it in Markdown: a picture as ![description](/media/foto.jpg), a video or a post as a link."));
+                return;
+            }
+        }
+
+        static int Next(ReadOnlySpan<char> text, string open, int after)
+        {
+            var next = text[(after + 1)..].IndexOf(open, StringComparison.Ordinal);
+            return next < 0 ? -1 : after + 1 + next;
+        }
+    }
+
+    private static readonly (string Open, string Close)[] TemplateTags = [("{{<", ">}}"), ("{{%", "%}}"), ("{%", "%}")];
 }
 
 /// <summary>The pictures a body may show: checked in content/media, their variants asked for.</summary>

@@ -401,6 +401,30 @@ public sealed class HugoJekyllFrontMatterTests : IDisposable
         Assert.Contains(fix, warning.Fix, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Pembuka.\n\n{{< figure src=\"/images/a.jpg\" >}}\n\nLagi {% include iklan.html %}.", 9, 1, "\"{{< figure src=\"/images/a.jpg\" >}}\" is a Hugo shortcode")]
+    [InlineData("Pembuka.\n\n> Kutipan dengan {{% catatan %}} di tengah.", 9, 18, "\"{{% catatan %}}\" is a Hugo shortcode")]
+    [InlineData("Pembuka.\n\nBaris satu\nbaris {% include iklan.html %}.", 10, 7, "\"{% include iklan.html %}\" is a Jekyll (Liquid) tag")]
+    public void AShortcodeOfHugoOrATagOfJekyllInTheBodyIsAWarningOnceWithItsPlace(string body, int line, int column, string problem)
+    {
+        var result = Parse($"---\ntitle: Judul Berita\nchannel: kumparannews\ndate: 2025-02-04\n---\n\n{body}\n");
+
+        Accepted(result);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal((line, column), (warning.Line, warning.Column));
+        Assert.StartsWith(problem, warning.Problem, StringComparison.Ordinal);
+        Assert.Contains("shown as text", warning.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATagInCodeIsCodeNotAWarning()
+    {
+        var result = Parse("---\ntitle: Judul Berita\nchannel: kumparannews\ndate: 2025-02-04\n---\n\nTulis `{{< youtube abc >}}` di Hugo.\n\n```\n{% include iklan.html %}\n```\n");
+
+        Accepted(result);
+        Assert.Empty(result.Warnings);
+    }
+
     [Fact]
     public void JekyllsImageMapGivesThePictureAndItsAlt()
     {
