@@ -358,6 +358,7 @@ public sealed class WordPressImportTests : IDisposable
     public async Task AnExportSplitInPartsIsOneImportAndASitesOwnPostTypeIsReadWhenNamed()
     {
         var post = Post(901, "Liputan Khusus Harga Cabai", "<p>Harga cabai rawit naik dua kali lipat.</p>", "ekonomi")
+            .Replace("https://arsip.example.id/?p=901", "https://www.cabai-news.co.id/2019/06/03/liputan-khusus-harga-cabai/", StringComparison.Ordinal)
             .Replace("<wp:post_type>post</wp:post_type>", "<wp:post_type>berita</wp:post_type><wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>902</wp:meta_value></wp:postmeta>", StringComparison.Ordinal);
         const string attachment = """
             <item><title>cabai</title><link>https://arsip.example.id/?attachment_id=902</link><wp:post_id>902</wp:post_id>
@@ -385,6 +386,9 @@ public sealed class WordPressImportTests : IDisposable
         Assert.Equal(("https://cdn.arsip.example.id/2019/06/cabai.jpg", "1600", "900", "Cabai rawit di Pasar Minggu"),
             (lead.GetAttribute("src"), lead.GetAttribute("width"), lead.GetAttribute("height"), lead.GetAttribute("alt")));
         Assert.Equal(path, (await site.CreateNoRedirectClient().GetAsync("/?attachment_id=902")).Headers.Location?.OriginalString);
+
+        // The post's own link is on a host the header does not name (a mapped domain): its path still leads to it.
+        Assert.Equal(path, (await site.CreateNoRedirectClient().GetAsync("/2019/06/03/liputan-khusus-harga-cabai/")).Headers.Location?.OriginalString);
 
         // These parts have no header of categories: the one their posts name still leads to its channel.
         Assert.Equal("/kumparanbisnis", (await site.CreateNoRedirectClient().GetAsync("/category/ekonomi/")).Headers.Location?.OriginalString);

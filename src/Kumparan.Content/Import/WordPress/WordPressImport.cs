@@ -257,7 +257,9 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
         }
 
         var aliases = new List<string> { idAlias };
-        if (LegacyPath.OnSite(item.Link, _site) is { } permalink && Usable(permalink) is { } path && path != "/")
+        // An item's own link is on the old site whatever host the export's header names (a multisite's mapped
+        // domain, http against https): its path is what readers and search engines know.
+        if (LegacyPath.OnSite(item.Link, site: null) is { } permalink && Usable(permalink) is { } path && path != "/")
         {
             aliases.Add(path);
         }
@@ -314,7 +316,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
         foreach (var attachment in attachments.Of(item.Id))
         {
             RedirectOld(session, $"/?attachment_id={attachment.Id}", articlePath);
-            if (LegacyPath.OnSite(attachment.Link, _site) is { } page)
+            if (LegacyPath.OnSite(attachment.Link, site: null) is { } page)
             {
                 RedirectOld(session, page, articlePath);
             }
@@ -369,7 +371,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
         }
 
         RedirectOld(session, $"/?page_id={item.Id}", "/" + footerSlug);
-        if (LegacyPath.OnSite(item.Link, _site) is { } old)
+        if (LegacyPath.OnSite(item.Link, site: null) is { } old)
         {
             RedirectOld(session, old, "/" + footerSlug);
         }
