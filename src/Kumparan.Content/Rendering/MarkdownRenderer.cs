@@ -389,14 +389,20 @@ public static class MarkdownRenderer
         }
 
         var text = source.AsSpan(leaf.Span.Start, leaf.Span.Length);
-        var code = leaf.Inline?.FindDescendants<CodeInline>().Select(c => c.Span).ToList() ?? [];
+        if (!text.Contains('{'))
+        {
+            return; // nearly every paragraph: nothing to look for
+        }
+
+        List<SourceSpan>? code = null;
         foreach (var (open, close) in TemplateTags)
         {
             for (var start = text.IndexOf(open, StringComparison.Ordinal); start >= 0; start = Next(text, open, start))
             {
                 var at = leaf.Span.Start + start;
                 var length = text[(start + open.Length)..].IndexOf(close, StringComparison.Ordinal);
-                if (length < 0 || text.Slice(start, open.Length + length).Contains('\n') || code.Any(c => c.Start <= at && at <= c.End))
+                code ??= leaf.Inline?.FindDescendants<CodeInline>().Select(c => c.Span).ToList() ?? [];
+                if (length < 0 || text.Slice(start, open.Length + length).Contains('\n') || code.Exists(c => c.Start <= at && at <= c.End))
                 {
                     continue; // not a tag, or one written as code on purpose
                 }
