@@ -48,10 +48,6 @@ public sealed class ImportSession : IDisposable
         (_transaction, _writer) = Begin();
     }
 
-    public DbConnection Connection => _connection;
-
-    public DbTransaction Transaction => _transaction;
-
     /// <summary>Front matter (each value written as JSON, which is YAML) and body → the text of a file.</summary>
     public static string Source(IEnumerable<KeyValuePair<string, object?>> frontMatter, string body)
     {
@@ -75,7 +71,7 @@ public sealed class ImportSession : IDisposable
         var errors = result.Errors.ToList();
         if (result.Article is { } parsed)
         {
-            errors.AddRange(ContentClaims.Conflicts(_connection, _transaction, parsed with { SourcePath = null }, ContentClaims.DatabaseOwner, source));
+            errors.AddRange(ContentClaims.Conflicts(_writer, parsed with { SourcePath = null }, ContentClaims.DatabaseOwner, source));
         }
 
         if (errors.Count > 0 || result.Article is null)
@@ -101,8 +97,7 @@ public sealed class ImportSession : IDisposable
             new { alias = LegacyPath.Normalize(alias) }, _transaction);
 
     /// <summary>The file (or database) holding <paramref name="slug"/> in <paramref name="channel"/> for another article than <paramref name="id"/>, if any.</summary>
-    public string? SlugOwner(string channel, string slug, string id) =>
-        _connection.QuerySingleOrDefault<string?>(ContentClaims.OwnerOfSlugSql, new { channel, slug, id }, _transaction);
+    public string? SlugOwner(string channel, string slug, string id) => _writer.OwnerOfSlug(channel, slug, id);
 
     /// <summary>Records (or moves) an old address of the site the newsroom moved in from to a path of this site.</summary>
     public void Redirect(string path, string target)

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Kumparan.Content.Articles;
 using Kumparan.Content.Import;
@@ -18,8 +16,6 @@ public sealed record ImportReport(int Lines, int Imported, IReadOnlyList<Content
 /// </summary>
 public sealed class ArchiveImport(ArticleStore store, ParseContext context)
 {
-    private static readonly JsonSerializerOptions ValueJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public ImportReport Run(string archiveName, TextReader reader)
     {
         var errors = new List<ContentError>();
@@ -74,8 +70,7 @@ public sealed class ArchiveImport(ArticleStore store, ParseContext context)
                 return (null, [], "The line is not a JSON object.");
             }
 
-            var keys = new List<string>();
-            var text = new StringBuilder("---\n");
+            var frontMatter = new List<KeyValuePair<string, object?>>();
             string body = "", title = "";
             var hasSlug = false;
             foreach (var property in document.RootElement.EnumerateObject())
@@ -103,18 +98,17 @@ public sealed class ArchiveImport(ArticleStore store, ParseContext context)
 
                 title = property.Name == "title" && property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : title;
                 hasSlug |= property.Name == "slug";
-                keys.Add(property.Name);
-                text.Append(property.Name).Append(": ").Append(JsonSerializer.Serialize(property.Value, ValueJson)).Append('\n');
+                frontMatter.Add(new(property.Name, property.Value));
             }
 
             if (!hasSlug && Slug.FromName(title) is { Length: > 0 } slug)
             {
                 // A file's slug defaults to its name; an archive line has none, so the title gives it.
-                keys.Add("slug");
-                text.Append("slug: ").Append(slug).Append('\n');
+                frontMatter.Add(new("slug", slug));
             }
 
-            return (text.Append("---\n").Append(body).ToString(), keys, null);
+            // Written while the document lives: the values are its elements.
+            return (ImportSession.Source(frontMatter, body), frontMatter.ConvertAll(k => k.Key), null);
         }
     }
 

@@ -1,6 +1,3 @@
-using System.Data;
-using System.Data.Common;
-using Dapper;
 using Kumparan.Content.Articles;
 using Kumparan.Content.Storage;
 
@@ -21,13 +18,8 @@ public static class ContentClaims
     /// <summary>The file (or <see cref="DatabaseOwner"/>) of another article (not <c>@id</c>) with <c>@channel</c> and <c>@slug</c>.</summary>
     internal const string OwnerOfSlugSql = $"SELECT COALESCE(source_path, '{DatabaseOwner}') FROM articles WHERE channel = @channel AND slug = @slug AND id <> @id";
 
+    /// <summary>With the writer's prepared statements (run once per changed file or imported article).</summary>
     /// <param name="claimant">The file claiming (its path), or <see cref="DatabaseOwner"/> for an import.</param>
-    public static List<ContentError> Conflicts(System.Data.Common.DbConnection connection, IDbTransaction transaction, Article article, string claimant, string text) =>
-        Conflicts(article, claimant, text,
-            connection.QuerySingleOrDefault<string?>(OwnerOfIdSql, new { id = article.Id }, transaction),
-            connection.QuerySingleOrDefault<string?>(OwnerOfSlugSql, new { channel = article.Channel, slug = article.Slug, id = article.Id }, transaction));
-
-    /// <summary>The same, with the synchronization's prepared statements (run once per changed file).</summary>
     internal static List<ContentError> Conflicts(SyncWriter statements, Article article, string claimant, string text) =>
         Conflicts(article, claimant, text, statements.OwnerOfId(article.Id), statements.OwnerOfSlug(article.Channel, article.Slug, article.Id));
 
