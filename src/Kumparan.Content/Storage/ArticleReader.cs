@@ -2,6 +2,9 @@ using Kumparan.Content.Articles;
 
 namespace Kumparan.Content.Storage;
 
+/// <summary>Where an old address leads: an article (one of its aliases) or a path of this site (a redirect an import recorded).</summary>
+public sealed record OldAddressMatch(Article? Article, string? Target);
+
 /// <summary>A correction of <paramref name="Article"/> that names a later article.</summary>
 public sealed record CorrectionLink(Article Article, Correction Correction);
 
@@ -17,11 +20,12 @@ public interface IArticleReader
     /// <summary>The last path of an article whose file was deleted, or null.</summary>
     string? GonePath(string id);
 
-    /// <summary>The article that lists <paramref name="path"/> among its aliases (the earliest published one, when several do).</summary>
-    Article? ByAlias(string path);
-
-    /// <summary>Where an old address of a site the newsroom moved in from (not an article's) leads now: a path of this site.</summary>
-    string? Redirect(string path);
+    /// <summary>
+    /// What the first of <paramref name="paths"/> the store knows as an old address leads to: the article that lists
+    /// it among its aliases (the earliest published one, when several do), else the path an import recorded for
+    /// it; null when none is known. One read session for all of them.
+    /// </summary>
+    OldAddressMatch? OldAddress(IReadOnlyList<string> paths);
 
     /// <summary>The article a correction's <c>article:</c> names: an id, its URL path (any slug), or one of its aliases.</summary>
     Article? Resolve(string reference);
@@ -86,10 +90,25 @@ public sealed class ArticleReader(Database database, DocumentCache? cache = null
         return command.ExecuteScalar() as string;
     }
 
-    public Article? ByAlias(string path)
+    public OldAddressMatch? OldAddress(IReadOnlyList<string> paths)
     {
         using var session = database.Read();
-        return ByAlias(session, path);
+        foreach (var path in paths)
+        {
+            if (ByAlias(session, path) is { } article)
+            {
+                return new OldAddressMatch(article, null);
+            }
+
+            var command = session.Command("SELECT target FROM site_redirects WHERE path = @path");
+            command.Bind("@path", Import.LegacyPath.Normalize(path));
+            if (command.ExecuteScalar() is string target)
+            {
+                return new OldAddressMatch(null, target);
+            }
+        }
+
+        return null;
     }
 
     private Article? ByAlias(ReadSession session, string path)
@@ -97,14 +116,6 @@ public sealed class ArticleReader(Database database, DocumentCache? cache = null
         var command = session.Command("SELECT article_id FROM article_aliases WHERE alias = @path ORDER BY published_at, article_id LIMIT 1");
         command.Bind("@path", Import.LegacyPath.Normalize(path));
         return command.ExecuteScalar() is string id ? Listed(session, id, cache) : null;
-    }
-
-    public string? Redirect(string path)
-    {
-        using var session = database.Read();
-        var command = session.Command("SELECT target FROM site_redirects WHERE path = @path");
-        command.Bind("@path", Import.LegacyPath.Normalize(path));
-        return command.ExecuteScalar() as string;
     }
 
     public Article? Resolve(string reference)

@@ -28,13 +28,8 @@ public sealed class ArticleRedirects(RequestDelegate next, IArticleReader reader
             return;
         }
 
-        var candidates = OldAddress.WithQuery(path, request.Query).Append(path);
-        if (path.EndsWith('/'))
-        {
-            candidates = candidates.Append(path.TrimEnd('/'));
-        }
-
-        OldAddress.Answer(response, reader, clock, candidates);
+        // A path with a trailing slash never gets here: OldAddressRedirects or the trailing-slash redirect answered it.
+        OldAddress.Answer(response, reader, clock, [.. OldAddress.WithQuery(path, request.Query), path]);
     }
 }
 
@@ -51,10 +46,10 @@ public sealed class OldAddressRedirects(RequestDelegate next, IArticleReader rea
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         {
             var path = request.Path.Value ?? "/";
-            IEnumerable<string>? candidates = null;
+            IReadOnlyList<string>? candidates = null;
             if (request.QueryString.HasValue && (path == "/" || path.EndsWith(".php", StringComparison.Ordinal)))
             {
-                candidates = OldAddress.WithQuery(path == "/index.php" ? "/" : path, request.Query);
+                candidates = [.. OldAddress.WithQuery(path == "/index.php" ? "/" : path, request.Query)];
             }
             else if (path.Length > 1 && path[^1] == '/' && path.TrimEnd('/') is { Length: > 0 } trimmed && !trimmed.StartsWith("//", StringComparison.Ordinal))
             {
@@ -73,42 +68,42 @@ public sealed class OldAddressRedirects(RequestDelegate next, IArticleReader rea
 
 internal static class OldAddress
 {
+    // The site's own query parameters ("/?page=2" of the home page's pager) are never an old address.
+    private static readonly HashSet<string> OwnParameters = new(StringComparer.Ordinal) { "page", "q" };
+
     // Query parameters of an old address, one at a time ("/?p=123" of "/?p=123&utm_source=x"); a few at most.
     public static IEnumerable<string> WithQuery(string path, IQueryCollection query) =>
-        query.Take(4).Where(q => q.Key.Length is > 0 and <= 32 && q.Value.Count == 1 && q.Value[0] is { Length: > 0 and <= 200 })
+        query.Take(4).Where(q => q.Key.Length is > 0 and <= 32 && !OwnParameters.Contains(q.Key) && q.Value.Count == 1 && q.Value[0] is { Length: > 0 and <= 200 })
             .Select(q => $"{path}?{q.Key}={q.Value[0]}");
 
     /// <summary>Answers (301, or 410 for an expired article) the first candidate the store knows; false when it answered nothing.</summary>
-    public static bool Answer(HttpResponse response, IArticleReader reader, TimeProvider clock, IEnumerable<string> candidates)
+    public static bool Answer(HttpResponse response, IArticleReader reader, TimeProvider clock, IReadOnlyList<string> candidates)
     {
-        foreach (var candidate in candidates)
+        if (candidates.Count == 0 || reader.OldAddress(candidates) is not { } match)
         {
-            if (reader.ByAlias(candidate) is { } article)
-            {
-                var now = clock.GetUtcNow();
-                if (article.IsExpiredAt(now))
-                {
-                    response.StatusCode = StatusCodes.Status410Gone;
-                    return true;
-                }
-
-                if (article.IsVisibleAt(now))
-                {
-                    Redirect(response, article.Path);
-                    return true;
-                }
-
-                // A draft or scheduled article: its alias reveals nothing yet (404).
-                return false;
-            }
-
-            if (reader.Redirect(candidate) is { } target)
-            {
-                Redirect(response, target);
-                return true;
-            }
+            return false;
         }
 
+        if (match.Article is not { } article)
+        {
+            Redirect(response, match.Target!);
+            return true;
+        }
+
+        var now = clock.GetUtcNow();
+        if (article.IsExpiredAt(now))
+        {
+            response.StatusCode = StatusCodes.Status410Gone;
+            return true;
+        }
+
+        if (article.IsVisibleAt(now))
+        {
+            Redirect(response, article.Path);
+            return true;
+        }
+
+        // A draft or scheduled article: its alias reveals nothing yet (404).
         return false;
     }
 
