@@ -27,7 +27,7 @@ public readonly record struct ChannelChoice(string? Channel, string? Category)
 /// tag_base: topik
 /// </code>
 /// A category whose slug is a channel's name needs no line. A post's categories are tried in their
-/// order; the first one the map (or a parent category) names decides; else the default.
+/// order; the first one the map names decides (a WordPress import also asks their parents); else the default.
 /// </summary>
 public sealed class CategoryMap
 {
@@ -170,47 +170,25 @@ public sealed class CategoryMap
     }
 
     private static bool IsBase(string segment) =>
-        segment.Length is > 0 and <= 100 && segment.Split('/').All(part => Slug.IsValid(part) || (part.Length > 0 && part.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')));
+        segment.Length is > 0 and <= 100 && segment.Split('/').All(part => part.Length > 0 && part.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'));
 
-    /// <summary>The channel the map gives one category (by name or slug), without parents or default.</summary>
+    /// <summary>The channel the map gives one category (by name or slug), or the channel it is named like; without parents or default.</summary>
     public string? ChannelOf(string category)
     {
-        if (_categories.TryGetValue(category.Trim(), out var channel) || _categories.TryGetValue(Slug.FromName(category), out channel))
-        {
-            return channel;
-        }
-
         var slug = Slug.FromName(category);
-        return _channels.FirstOrDefault(c => string.Equals(c, slug, StringComparison.Ordinal));
+        return _categories.TryGetValue(category.Trim(), out var channel) || _categories.TryGetValue(slug, out channel)
+            ? channel
+            : _channels.Contains(slug) ? slug : null;
     }
 
-    /// <summary>
-    /// The channel of an item with these categories (names or slugs, in the item's order): the first the
-    /// map names, else the first whose parent (grand-parent, ...) it names, else the default.
-    /// </summary>
-    public ChannelChoice Choose(IEnumerable<string> categories, Func<string, string?>? parentOf = null)
+    /// <summary>The channel of an item with these categories (names or slugs, in the item's order): the first the map names, else the default.</summary>
+    public ChannelChoice Choose(IEnumerable<string> categories)
     {
-        var list = categories.Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
-        foreach (var category in list)
+        foreach (var category in categories.Where(c => !string.IsNullOrWhiteSpace(c)))
         {
             if (ChannelOf(category) is { } channel)
             {
                 return new ChannelChoice(channel, category);
-            }
-        }
-
-        if (parentOf is not null)
-        {
-            foreach (var category in list)
-            {
-                var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { category };
-                for (var parent = parentOf(category); parent is not null && seen.Add(parent); parent = parentOf(parent))
-                {
-                    if (ChannelOf(parent) is { } channel)
-                    {
-                        return new ChannelChoice(channel, category);
-                    }
-                }
             }
         }
 

@@ -35,16 +35,13 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
     // Post statuses WordPress shows to readers; "future" is scheduled and shows at its time.
     private static readonly HashSet<string> Public = new(StringComparer.Ordinal) { "publish", "future" };
 
-    // Types that are not content: menus, revisions, reusable blocks, theme settings, ...
-    private static readonly HashSet<string> Content = new(StringComparer.Ordinal) { "post", "page", "attachment" };
-
     // The site's own first path segments: an old address never takes them over.
     private static readonly string[] Reserved = ["topic", "penulis", "search", "rss", "media", "error", "css", "js", "healthz", "readyz", "metrics", "robots.txt", "sitemap.xml", "sitemap-news.xml"];
 
     private readonly KumparanOptions _options = context.Options;
     private readonly Dictionary<string, string> _authors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WxrTerm> _categories = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _tags = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WxrTerm> _tags = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Domain, string Slug), WxrTerm> _unlisted = [];
     private WordPressReport _report = new();
     private long _post;
@@ -70,10 +67,13 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
             Gallery = named => Gallery(attachments, named),
         });
         using var session = new ImportSession(store, context);
+        RedirectArchives(session);
         foreach (var export in source.Exports)
         {
             Read(export, reader => ImportItems(reader, session, attachments), report: true);
         }
+
+        RedirectUnlistedTerms(session);
 
         // What was read before a broken part is kept: the re-run with a whole export updates it.
         session.Complete();
@@ -139,21 +139,17 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
             _categories[term.Slug] = term;
         }
 
-        _tags.UnionWith(header.Terms.Where(t => t.Domain == "post_tag").Select(t => t.Slug));
+        foreach (var tag in header.Terms.Where(t => t.Domain == "post_tag" && t.Slug.Length > 0))
+        {
+            _tags[tag.Slug] = tag;
+        }
     }
 
     private void ImportItems(WxrReader reader, ImportSession session, AttachmentIndex attachments)
     {
-        var headerDone = false;
         var postTypes = source.PostTypes ?? ["post"];
         foreach (var item in reader.Items())
         {
-            if (!headerDone)
-            {
-                RedirectTerms(session, reader.Header);
-                headerDone = true;
-            }
-
             _report.Items++;
             NoteTerms(item);
             switch (item.Type)
@@ -173,13 +169,6 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
             }
         }
 
-        if (!headerDone)
-        {
-            RedirectTerms(session, reader.Header);
-        }
-
-        RedirectUnlistedTerms(session);
-        _unlisted.Clear();
     }
 
     private void ImportPost(ImportSession session, AttachmentIndex attachments, WxrItem item)
@@ -209,7 +198,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
         if (title.Length == 0)
         {
             // An aside or status post: WordPress shows "(no title)"; its first words say more.
-            title = FirstWords(_converter.PlainText(item.Content));
+            title = AtWord(_converter.PlainText(item.Content), 80);
             if (title.Length == 0)
             {
                 Reject(label, "it has neither a title nor text.", "Give the post a title in WordPress and export again, or leave it out.");
@@ -377,15 +366,15 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
         }
     }
 
-    // Category, tag and author archives and their feeds, as WordPress's default permalinks spell them.
-    private void RedirectTerms(ImportSession session, WxrHeader header)
+    // Category, tag and author archives and their feeds of every part's header, as the old site's permalinks spell them.
+    private void RedirectArchives(ImportSession session)
     {
         foreach (var category in _categories.Values)
         {
             RedirectCategory(session, category);
         }
 
-        foreach (var tag in header.Terms.Where(t => t.Domain == "post_tag" && t.Slug.Length > 0))
+        foreach (var tag in _tags.Values)
         {
             RedirectTag(session, tag);
         }
@@ -425,7 +414,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
     {
         foreach (var term in item.Terms.Where(t => t.Domain is "category" or "post_tag" && t.Slug.Length > 0 && !_unlisted.ContainsKey((t.Domain, t.Slug))))
         {
-            var listed = term.Domain == "category" ? _categories.ContainsKey(term.Slug) : _tags.Contains(term.Slug);
+            var listed = term.Domain == "category" ? _categories.ContainsKey(term.Slug) : _tags.ContainsKey(term.Slug);
             if (!listed && _unlisted.Count < 100_000)
             {
                 _unlisted[(term.Domain, term.Slug)] = term;
@@ -488,7 +477,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
     {
         foreach (var category in categories)
         {
-            if ((source.Map.ChannelOf(category.Slug) ?? source.Map.ChannelOf(category.Name)) is { } channel)
+            if (DirectChannel(category) is { } channel)
             {
                 return (channel, category);
             }
@@ -511,7 +500,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (WxrTerm? current = _categories.GetValueOrDefault(category.Slug) ?? category; current is not null && seen.Add(current.Slug); current = current.Parent is { } parent ? _categories.GetValueOrDefault(parent) : null)
         {
-            if ((source.Map.ChannelOf(current.Slug) ?? source.Map.ChannelOf(current.Name)) is { } channel)
+            if (DirectChannel(current) is { } channel)
             {
                 return channel;
             }
@@ -519,6 +508,9 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
 
         return null;
     }
+
+    // The map names a category by its slug (WordPress's nicename) or by its name.
+    private string? DirectChannel(WxrTerm category) => source.Map.ChannelOf(category.Slug) ?? source.Map.ChannelOf(category.Name);
 
     private string CategoryPath(WxrTerm category)
     {
@@ -538,7 +530,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
     {
         var names = item.Terms.Where(t => t.Domain == "post_tag").Select(t => t.Name)
             .Concat(item.Terms.Where(t => t.Domain == "category" && t != decidedBy && !IsUncategorized(t) && ChannelOfCategory(t) is null).Select(t => t.Name))
-            .Select(Decoded).Where(n => n.Length is > 0 and <= 200 && Slug.FromName(n).Length > 0)
+            .Where(n => n.Length is > 0 and <= 200 && Slug.FromName(n).Length > 0)
             .DistinctBy(Slug.FromName).ToList();
         if (names.Count > 20)
         {
@@ -552,7 +544,7 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
     private List<string>? Authors(WxrItem item)
     {
         // Co-Authors Plus files each author as a term of the "author" taxonomy.
-        var coauthors = item.Terms.Where(t => t.Domain == "author").Select(t => Decoded(t.Name)).Where(n => n.Length is > 0 and <= 200).Distinct(StringComparer.Ordinal).ToList();
+        var coauthors = item.Terms.Where(t => t.Domain == "author").Select(t => t.Name).Where(n => n.Length is > 0 and <= 200).Distinct(StringComparer.Ordinal).ToList();
         if (coauthors.Count > 0)
         {
             return coauthors.Take(20).ToList();
@@ -570,14 +562,8 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
             return null;
         }
 
-        var text = _converter.PlainText(excerpt);
-        if (text.Length <= 1000)
-        {
-            return text.Length == 0 ? null : text;
-        }
-
-        var cut = text.LastIndexOf(' ', 997);
-        return text[..(cut > 500 ? cut : 997)] + "…";
+        var text = AtWord(_converter.PlainText(excerpt), 1000);
+        return text.Length == 0 ? null : text;
     }
 
     /// <summary>
@@ -592,12 +578,13 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
             .Where(id => id > 0).Take(200).ToList();
         var pictures = ids.Count > 0 ? ids.Select(attachments.Find).OfType<WxrAttachment>().ToList() : attachments.Of(_post);
         var html = new StringBuilder();
-        foreach (var picture in pictures.Where(p => WebAddressOfPicture().IsMatch(p.Url)))
+        foreach (var picture in pictures.Where(p => p.Url.StartsWith("http", StringComparison.OrdinalIgnoreCase) && WebAddresses.IsImageFile(p.Url)))
         {
+            // The caption is the attachment's HTML: the conversion reads it with the rest of the post.
             html.Append("<figure><img src=\"").Append(System.Net.WebUtility.HtmlEncode(picture.Url)).Append("\" alt=\"").Append(System.Net.WebUtility.HtmlEncode(picture.Alt)).Append("\">");
-            if (_converter.PlainText(picture.Caption) is { Length: > 0 } caption)
+            if (!string.IsNullOrWhiteSpace(picture.Caption))
             {
-                html.Append("<figcaption>").Append(System.Net.WebUtility.HtmlEncode(caption)).Append("</figcaption>");
+                html.Append("<figcaption>").Append(picture.Caption).Append("</figcaption>");
             }
 
             html.Append("</figure>\n");
@@ -605,9 +592,6 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
 
         return html.Length == 0 ? null : html.ToString();
     }
-
-    [GeneratedRegex(@"^https?://[^\s""<>]+\.(jpe?g|png|gif|webp|avif)(\?[^\s""<>]*)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex WebAddressOfPicture();
 
     /// <summary>
     /// The body without the featured picture when the editor also put it in the text (the classic editor's
@@ -775,15 +759,16 @@ public sealed partial class WordPressImport(ArticleStore store, ParseContext con
         return ArticleId.ToBase62(new BigInteger(seconds) * 1_000_000_000 + (postId % 1_000_000_000));
     }
 
-    private static string FirstWords(string text)
+    // At most max characters, cut after a word when one ends in the second half, with "…" when cut.
+    private static string AtWord(string text, int max)
     {
-        if (text.Length <= 80)
+        if (text.Length <= max)
         {
             return text;
         }
 
-        var cut = text.LastIndexOf(' ', 79);
-        return text[..(cut > 20 ? cut : 79)] + "…";
+        var cut = text.LastIndexOf(' ', max - 1);
+        return text[..(cut > max / 4 ? cut : max - 1)] + "…";
     }
 
     private static string SlugOf(WxrItem item, string title)
