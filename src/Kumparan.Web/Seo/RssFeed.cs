@@ -34,9 +34,9 @@ public static class RssFeed
         w.WriteAttributeString("xmlns", "atom", null, AtomNamespace);
         w.WriteAttributeString("xmlns", "dc", null, DublinCoreNamespace);
         w.WriteStartElement("channel");
-        w.WriteElementString("title", XmlOutput.Clean(scope.Title));
+        w.WriteElementString("title", XmlCharacters.Clean(scope.Title));
         w.WriteElementString("link", site.AbsoluteUrl(scope.PagePath));
-        w.WriteElementString("description", XmlOutput.Clean(scope.Description));
+        w.WriteElementString("description", XmlCharacters.Clean(scope.Description));
         w.WriteElementString("language", "id");
         w.WriteElementString("copyright", $"© {site.Publisher}");
         if (articles.Count > 0)
@@ -64,9 +64,9 @@ public static class RssFeed
         var url = site.AbsoluteUrl(article.Path);
         w.WriteStartElement("item");
         // Paid content is labelled in the item itself, where a feed reader shows it (Pedoman Media Siber §6).
-        w.WriteElementString("title", XmlOutput.Clean(article.Sponsored ? "Advertorial: " + article.Title : article.Title));
+        w.WriteElementString("title", XmlCharacters.Clean(article.Sponsored ? "Advertorial: " + article.Title : article.Title));
         w.WriteElementString("link", url);
-        w.WriteElementString("description", XmlOutput.Clean(article.Summary));
+        w.WriteElementString("description", XmlCharacters.Clean(article.Summary));
         w.WriteElementString("pubDate", Rfc822(article.Published));
         w.WriteStartElement("guid");
         w.WriteAttributeString("isPermaLink", "true");
@@ -75,7 +75,7 @@ public static class RssFeed
         var bylines = article.Authors.Count > 0 ? article.Authors : [site.ChannelName(article.Channel)];
         foreach (var byline in bylines)
         {
-            w.WriteElementString("dc", "creator", DublinCoreNamespace, XmlOutput.Clean(byline));
+            w.WriteElementString("dc", "creator", DublinCoreNamespace, XmlCharacters.Clean(byline));
         }
 
         if (article.Sponsored)
@@ -85,7 +85,7 @@ public static class RssFeed
 
         foreach (var topic in article.Topics)
         {
-            w.WriteElementString("category", XmlOutput.Clean(topic));
+            w.WriteElementString("category", XmlCharacters.Clean(topic));
         }
 
         if (article.Image is { } image)

@@ -68,7 +68,7 @@ public static class SitemapXml
             w.WriteElementString("language", NewsNamespace, "id");
             w.WriteEndElement();
             w.WriteElementString("publication_date", NewsNamespace, IndonesianDate.ToIso(article.Published));
-            w.WriteElementString("title", NewsNamespace, XmlOutput.Clean(article.Title));
+            w.WriteElementString("title", NewsNamespace, XmlCharacters.Clean(article.Title));
             w.WriteEndElement();
             w.WriteEndElement();
         }

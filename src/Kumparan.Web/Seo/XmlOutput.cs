@@ -1,6 +1,5 @@
 using System.Text;
 using System.Xml;
-using Kumparan.Content.Rendering;
 
 namespace Kumparan.Web.Seo;
 
@@ -26,7 +25,4 @@ public static class XmlOutput
 
         return stream.ToArray();
     }
-
-    /// <summary>Drops characters XML cannot carry at all (<see cref="XmlCharacters.Clean"/>): XmlWriter would otherwise throw mid-response.</summary>
-    public static string Clean(string text) => XmlCharacters.Clean(text);
 }
